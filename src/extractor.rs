@@ -1,0 +1,190 @@
+//! The `Extractor`: the pipeline normalise → match → resolve, built once and
+//! shared by every thread.
+
+use crate::error::Result;
+use crate::gazetteer::Gazetteer;
+use crate::matcher::Matcher;
+use crate::mention::Document;
+use crate::normalize::{Normalizer, NormalizerConfig};
+use crate::resolve::resolve;
+use crate::span::OffsetConverter;
+use std::sync::Arc;
+
+/// Which offsets mentions carry besides byte offsets.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Offsets {
+    /// Byte offsets only (the default; the cheapest).
+    #[default]
+    Bytes,
+    /// Byte offsets plus char (code point) and UTF-16 offsets in
+    /// [`crate::Mention::chars`] and [`crate::Mention::utf16`], for Python
+    /// and JavaScript consumers.
+    All,
+}
+
+/// Configures and builds an [`Extractor`].
+///
+/// Quick advice: the defaults are right for most uses. Add your own entries
+/// with [`gazetteer`](Self::gazetteer); they are layered over the bundled
+/// gazetteer, and an entry with the same id replaces the bundled one.
+#[derive(Clone, Debug)]
+pub struct ExtractorBuilder {
+    normalizer: NormalizerConfig,
+    bundled: bool,
+    layers: Vec<Gazetteer>,
+    offsets: Offsets,
+}
+
+impl Default for ExtractorBuilder {
+    fn default() -> Self {
+        ExtractorBuilder {
+            normalizer: NormalizerConfig::default(),
+            bundled: true,
+            layers: Vec::new(),
+            offsets: Offsets::Bytes,
+        }
+    }
+}
+
+impl ExtractorBuilder {
+    /// A builder with the default configuration.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets the normalisation steps (all on by default). Aliases and texts
+    /// are normalised alike.
+    pub fn normalizer(mut self, config: NormalizerConfig) -> Self {
+        self.normalizer = config;
+        self
+    }
+
+    /// Whether to start from the bundled gazetteer (default `true`).
+    pub fn bundled(mut self, yes: bool) -> Self {
+        self.bundled = yes;
+        self
+    }
+
+    /// Layers a gazetteer over the bundled one and any added before it.
+    pub fn gazetteer(mut self, gazetteer: Gazetteer) -> Self {
+        self.layers.push(gazetteer);
+        self
+    }
+
+    /// Which offsets mentions carry (default: bytes only).
+    pub fn offsets(mut self, offsets: Offsets) -> Self {
+        self.offsets = offsets;
+        self
+    }
+
+    /// Builds the extractor.
+    ///
+    /// # Errors
+    /// When the bundled gazetteer cannot be loaded or a name cannot be
+    /// compiled (see [`crate::Error`]).
+    pub fn build(&self) -> Result<Extractor> {
+        let mut gazetteer = if self.bundled {
+            Gazetteer::bundled()?
+        } else {
+            Gazetteer::new()
+        };
+        for layer in &self.layers {
+            gazetteer.merge(layer.clone());
+        }
+        let normalizer = Normalizer::new(self.normalizer);
+        let matcher = Matcher::build(&gazetteer, &normalizer)?;
+        Ok(Extractor {
+            inner: Arc::new(Inner {
+                normalizer,
+                gazetteer,
+                matcher,
+                offsets: self.offsets,
+            }),
+        })
+    }
+}
+
+#[derive(Debug)]
+struct Inner {
+    normalizer: Normalizer,
+    gazetteer: Gazetteer,
+    matcher: Matcher,
+    offsets: Offsets,
+}
+
+/// Finds mentions of gazetteer entries in texts.
+///
+/// Immutable once built, cheap to clone (an `Arc` inside), `Send + Sync`:
+/// build one and share it across threads.
+///
+/// # Example
+/// ```
+/// use precedent::{EntityKind, Extractor};
+/// let ex = Extractor::new()?;
+/// let text = "Alaska 2025 must not become Munich 1938, said Vladimir Putin’s critics.";
+/// let doc = ex.extract(text);
+/// let putin = doc.mentions.iter().find(|m| m.kind == EntityKind::Person).unwrap();
+/// assert_eq!(putin.text, "Vladimir Putin");
+/// assert_eq!(&text[putin.start..putin.end], putin.text);
+/// # Ok::<(), precedent::Error>(())
+/// ```
+#[derive(Clone, Debug)]
+pub struct Extractor {
+    inner: Arc<Inner>,
+}
+
+impl Extractor {
+    /// A builder with the default configuration.
+    pub fn builder() -> ExtractorBuilder {
+        ExtractorBuilder::new()
+    }
+
+    /// An extractor with the default configuration and the bundled
+    /// gazetteer.
+    ///
+    /// # Errors
+    /// See [`ExtractorBuilder::build`].
+    pub fn new() -> Result<Extractor> {
+        ExtractorBuilder::new().build()
+    }
+
+    /// The gazetteer this extractor matches.
+    pub fn gazetteer(&self) -> &Gazetteer {
+        &self.inner.gazetteer
+    }
+
+    /// The normaliser applied to texts and aliases.
+    pub fn normalizer(&self) -> &Normalizer {
+        &self.inner.normalizer
+    }
+
+    /// Number of distinct normalised aliases compiled into the matcher.
+    pub fn aliases_len(&self) -> usize {
+        self.inner.matcher.patterns_len()
+    }
+
+    /// Approximate heap memory of the compiled matcher, in bytes.
+    pub fn matcher_memory(&self) -> usize {
+        self.inner.matcher.memory_usage()
+    }
+
+    /// Extracts the mentions of one text.
+    pub fn extract(&self, text: &str) -> Document {
+        let inner = &*self.inner;
+        let norm = inner.normalizer.normalize(text);
+        let mut hits = Vec::new();
+        inner.matcher.find_into(norm.as_str(), &mut hits);
+        let mut mentions = resolve(&inner.gazetteer, &inner.matcher, &norm, &hits);
+        if inner.offsets == Offsets::All {
+            let conv = OffsetConverter::new(text);
+            for m in &mut mentions {
+                if let Some((chars, utf16)) = conv.convert_span(m.span()) {
+                    m.chars = Some(chars);
+                    m.utf16 = Some(utf16);
+                }
+            }
+        }
+        Document { mentions }
+    }
+}

@@ -1,0 +1,72 @@
+//! The public output: mentions and documents, serde-serialisable.
+//!
+//! Field names are a public contract (JSON consumers rely on them):
+//! `start`/`end` are byte offsets into the original text, `text` is
+//! `&original[start..end]`, always.
+
+use crate::gazetteer::EntityKind;
+use crate::span::Span;
+use serde::{Deserialize, Serialize};
+
+/// Another entry the same surface could refer to, kept for explanation and
+/// for downstream re-ranking.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Candidate {
+    /// The entry's id.
+    pub id: String,
+    /// The entry's kind.
+    pub kind: EntityKind,
+    /// The entry's canonical name.
+    pub canonical: String,
+    /// The candidate's score on the same scale as [`Mention::score`].
+    pub score: f32,
+}
+
+/// One reference to a person, place, event or organisation in a text.
+///
+/// Invariant: `&original[m.start..m.end] == m.text` for every mention.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Mention {
+    /// Byte offset of the first byte in the original text.
+    pub start: usize,
+    /// Byte offset just past the last byte in the original text.
+    pub end: usize,
+    /// The surface as written in the original text.
+    pub text: String,
+    /// What the mention refers to.
+    pub kind: EntityKind,
+    /// The gazetteer id of the chosen entry; `None` for names found by rules
+    /// without a gazetteer entry.
+    pub id: Option<String>,
+    /// The canonical name of the chosen entry.
+    pub canonical: String,
+    /// The gazetteer alias that matched, as written in the gazetteer.
+    pub alias: String,
+    /// Confidence in the choice of entry, in `[0, 1]`.
+    pub score: f32,
+    /// The other entries the surface could refer to, best first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub candidates: Vec<Candidate>,
+    /// Char (code point) offsets, when requested with
+    /// [`crate::Offsets::All`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub chars: Option<Span>,
+    /// UTF-16 code unit offsets, when requested with
+    /// [`crate::Offsets::All`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub utf16: Option<Span>,
+}
+
+impl Mention {
+    /// The byte span in the original text.
+    pub fn span(&self) -> Span {
+        Span::new(self.start, self.end)
+    }
+}
+
+/// Everything extracted from one text.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Document {
+    /// Mentions, ordered by start offset; they never overlap.
+    pub mentions: Vec<Mention>,
+}
