@@ -62,8 +62,8 @@ impl From<Range<usize>> for Span {
 /// let text = "Zürich 🇨🇭 Putin";
 /// let conv = OffsetConverter::new(text);
 /// let byte = text.find("Putin").unwrap();
-/// assert_eq!(conv.chars(byte), Some(9));
-/// assert_eq!(conv.utf16(byte), Some(11));
+/// assert_eq!(conv.chars(byte), Some(10));
+/// assert_eq!(conv.utf16(byte), Some(12));
 /// ```
 #[derive(Debug, Clone)]
 pub struct OffsetConverter<'a> {

@@ -286,9 +286,15 @@ impl Normalizer {
     fn chunk(&self, w: &mut Writer, text: &str, at: usize) -> usize {
         let mut chars = text[at..].char_indices();
         let first = chars.next().map_or('\0', |(_, c)| c);
-        let end = chars
-            .find(|&(_, c)| is_chunk_boundary(c))
-            .map_or(text.len(), |(i, _)| at + i);
+        // A space never composes with a following mark, and keeping it alone
+        // keeps word boundaries on chunk boundaries.
+        let end = if first.is_whitespace() {
+            at + first.len_utf8()
+        } else {
+            chars
+                .find(|&(_, c)| is_chunk_boundary(c))
+                .map_or(text.len(), |(i, _)| at + i)
+        };
         let single = end - at == first.len_utf8();
         if single {
             if let Some((out, linear)) = self.cache.get(first) {

@@ -50,6 +50,8 @@ pub(crate) fn case_fold(c: char, out: &mut Vec<char>) {
         '\u{1C87}' => out.push('ѣ'),
         '\u{1C88}' => out.push('ꙋ'),
         '\u{AB70}'..='\u{ABBF}' => out.push(char::from_u32(c as u32 - 0xAB70 + 0x13A0).unwrap_or(c)),
+        // Cherokee folds to its capitals, which therefore stay as they are.
+        '\u{13A0}'..='\u{13F5}' => out.push(c),
         '\u{13F8}'..='\u{13FD}' => out.push(char::from_u32(c as u32 - 8).unwrap_or(c)),
         _ if c.is_ascii() => out.push(c.to_ascii_lowercase()),
         _ => out.extend(c.to_lowercase()),
