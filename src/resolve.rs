@@ -100,11 +100,37 @@ fn name_of(entry: &Entry, name: u32) -> &str {
     entry.names().nth(name as usize).map_or(entry.canonical.as_str(), |(n, _)| n)
 }
 
-/// Whether the first cased letter of `surface` is upper case; text in a
-/// script without case counts as capitalised.
+/// Lower-case name particles skipped by the capitalisation test, so that
+/// `de Gaulle` and `von der Leyen` count as capitalised.
+const PARTICLES: &[&str] = &[
+    "de", "du", "des", "d'", "la", "le", "les", "von", "van", "der", "den", "zu", "di", "da",
+    "del", "della", "dos", "das", "bin", "ibn", "al", "el", "ter", "op",
+];
+
+/// Whether the first word of `surface` that is not a lower-case particle
+/// starts with an upper-case letter; text in a script without case counts
+/// as capitalised.
 fn is_capitalised(surface: &str) -> bool {
-    surface
-        .chars()
+    let word = surface
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .find(|w| !w.is_empty() && !PARTICLES.contains(w))
+        .unwrap_or(surface);
+    word.chars()
         .find(|c| c.is_alphabetic())
-        .map_or(false, |c| c.is_uppercase() || !c.is_lowercase())
+        .is_some_and(|c| c.is_uppercase() || !c.is_lowercase())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_capitalised;
+
+    #[test]
+    fn capitalisation() {
+        assert!(is_capitalised("Putin"));
+        assert!(is_capitalised("de Gaulle"));
+        assert!(is_capitalised("von der Leyen"));
+        assert!(is_capitalised("普京"));
+        assert!(!is_capitalised("putin"));
+        assert!(!is_capitalised("de gaulle"));
+    }
 }

@@ -128,11 +128,26 @@ enum Ascii {
     Apostrophe,
 }
 
+/// How a byte takes part in the bulk ASCII copy.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum RunClass {
+    /// Copied (and lowercased when case folding is on).
+    Plain,
+    /// An ASCII space: copied unless it follows a space.
+    Space,
+    /// Anything else ends the run.
+    Stop,
+}
+
 /// A built normaliser: immutable, cheap to clone, `Send + Sync`.
 #[derive(Clone, Debug)]
 pub struct Normalizer {
     config: NormalizerConfig,
     ascii: [Ascii; 128],
+    run_class: [RunClass; 256],
+    /// The default table (every step on) allows the 8-bytes-at-a-time
+    /// scan of [`skip_plain_words`].
+    swar: bool,
     cache: Arc<CharCache>,
 }
 
@@ -190,10 +205,18 @@ impl<'a> Normalized<'a> {
 impl Normalizer {
     /// Builds a normaliser for `config`.
     pub fn new(config: NormalizerConfig) -> Normalizer {
-        let ascii = std::array::from_fn(|b| ascii_action(&config, b as u8));
+        let ascii: [Ascii; 128] = std::array::from_fn(|b| ascii_action(&config, b as u8));
+        let run_class = std::array::from_fn(|b| match ascii.get(b) {
+            Some(Ascii::Keep | Ascii::Lower) => RunClass::Plain,
+            Some(Ascii::Space) if b == usize::from(b' ') => RunClass::Space,
+            _ => RunClass::Stop,
+        });
+        let swar = config == NormalizerConfig::default();
         let mut n = Normalizer {
             config,
             ascii,
+            run_class,
+            swar,
             cache: Arc::new(CharCache::default()),
         };
         n.cache = Arc::new(CharCache::build(&n));
@@ -228,24 +251,30 @@ impl Normalizer {
             };
         };
         let mut w = Writer {
-            out: String::with_capacity(text.len() + text.len() / 16 + 8),
+            out: Vec::with_capacity(text.len() + text.len() / 16 + 8),
             map: OffsetMapBuilder::default(),
             collapse: self.config.collapse_spaces,
         };
-        w.out.push_str(&text[..first]);
+        w.out.extend_from_slice(&bytes[..first]);
         let mut i = first;
         while i < bytes.len() {
-            let b = bytes[i];
-            if b < 0x80 && bytes.get(i + 1).map_or(true, |&n| n < 0x80) {
-                self.ascii_byte(&mut w, b, i);
-                i += 1;
-            } else {
-                i = self.chunk(&mut w, text, i);
+            i = self.ascii_run(&mut w, bytes, i);
+            match bytes.get(i) {
+                None => break,
+                Some(&b) if b < 0x80 && bytes.get(i + 1).map_or(true, |&n| n < 0x80) => {
+                    self.ascii_byte(&mut w, b, i);
+                    i += 1;
+                }
+                Some(_) => i = self.chunk(&mut w, text, i),
             }
         }
+        // `out` holds only whole `str`s and ASCII bytes, so this cannot fail;
+        // the lossy fallback keeps the function total all the same.
+        let out = String::from_utf8(w.out)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
         Normalized {
             original: text,
-            text: Cow::Owned(w.out),
+            text: Cow::Owned(out),
             map: w.map.finish(),
         }
     }
@@ -273,11 +302,44 @@ impl Normalizer {
         None
     }
 
+    /// Copies the run of plain ASCII bytes at `at`, lowercasing it in bulk,
+    /// and returns where the run ends. Plain bytes are those the table keeps
+    /// or lowercases, and single spaces; a run stops at anything else. The
+    /// byte before a non-ASCII character is left out of the run: a combining
+    /// mark may belong to it.
+    fn ascii_run(&self, w: &mut Writer, bytes: &[u8], at: usize) -> usize {
+        let mut end = at;
+        let mut prev_space = w.out.last() == Some(&b' ');
+        if self.swar {
+            end = skip_plain_words(bytes, at, &mut prev_space);
+        }
+        while let Some(&b) = bytes.get(end) {
+            match self.run_class[b as usize] {
+                RunClass::Plain => prev_space = false,
+                RunClass::Space if !prev_space => prev_space = true,
+                _ => break,
+            }
+            end += 1;
+        }
+        if end > at && bytes.get(end).is_some_and(|&b| b >= 0x80) {
+            end -= 1;
+        }
+        let run = &bytes[at..end];
+        if self.config.case_fold {
+            // Branch-free, so the compiler can vectorise it.
+            w.out.extend(run.iter().map(|&b| b | (((b.wrapping_sub(b'A') < 26) as u8) << 5)));
+        } else {
+            w.out.extend_from_slice(run);
+        }
+        end
+    }
+
     fn ascii_byte(&self, w: &mut Writer, b: u8, at: usize) {
         match self.ascii[b as usize] {
-            Ascii::Keep => w.out.push(b as char),
-            Ascii::Lower => w.out.push(b.to_ascii_lowercase() as char),
-            Ascii::Apostrophe => w.out.push('\''),
+            Ascii::Keep => w.out.push(b),
+            Ascii::Lower => w.out.push(b.to_ascii_lowercase()),
+            Ascii::Apostrophe => w.out.push(b'\''),
+            Ascii::Space if w.out.last() != Some(&b' ') => w.out.push(b' '),
             Ascii::Space => w.write(at, 1, " ", true),
         }
     }
@@ -292,10 +354,14 @@ impl Normalizer {
             at + first.len_utf8()
         } else {
             chars
-                .find(|&(_, c)| is_chunk_boundary(c))
+                .find(|&(_, c)| self.cache.is_boundary(c))
                 .map_or(text.len(), |(i, _)| at + i)
         };
         let single = end - at == first.len_utf8();
+        if single && first.is_ascii() {
+            self.ascii_byte(w, first as u8, at);
+            return end;
+        }
         if single {
             if let Some((out, linear)) = self.cache.get(first) {
                 w.write(at, end - at, out, linear);
@@ -342,6 +408,40 @@ impl Normalizer {
     }
 }
 
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGHS: u64 = 0x8080_8080_8080_8080;
+
+/// Bytes of `x` that may be zero (a superset: the classic SWAR test can
+/// flag a byte above a true zero, which only costs a slower path).
+#[inline]
+fn zero_bytes(x: u64) -> u64 {
+    x.wrapping_sub(ONES) & !x & HIGHS
+}
+
+/// Skips whole 8-byte blocks that are plain for the default configuration:
+/// ASCII, no control characters, no backtick, no two spaces in a row.
+/// Returns the offset of the first block that may hold something else;
+/// `prev_space` tracks whether the last byte skipped is a space.
+#[inline]
+fn skip_plain_words(bytes: &[u8], mut at: usize, prev_space: &mut bool) -> usize {
+    while let Some(block) = bytes.get(at..at + 8) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(block);
+        let x = u64::from_le_bytes(word);
+        let control = x.wrapping_sub(0x20 * ONES) & !x & HIGHS; // bytes < 0x20 (superset)
+        let high = x & HIGHS;
+        let backtick = zero_bytes(x ^ (0x60 * ONES));
+        let spaces = zero_bytes(x ^ (0x20 * ONES));
+        let double = spaces & ((spaces << 8) | u64::from(*prev_space) << 7);
+        if control | high | backtick | double != 0 {
+            break;
+        }
+        *prev_space = block[7] == b' ';
+        at += 8;
+    }
+    at
+}
+
 fn ascii_action(cfg: &NormalizerConfig, b: u8) -> Ascii {
     match b {
         b'A'..=b'Z' if cfg.case_fold => Ascii::Lower,
@@ -354,7 +454,8 @@ fn ascii_action(cfg: &NormalizerConfig, b: u8) -> Ascii {
 /// The normalised text being written, and its offset map. `write` is the
 /// single choke point of all offset bookkeeping.
 struct Writer {
-    out: String,
+    /// Always valid UTF-8: only whole `str`s and ASCII bytes are pushed.
+    out: Vec<u8>,
     map: OffsetMapBuilder,
     collapse: bool,
 }
@@ -366,11 +467,11 @@ impl Writer {
     /// after a space is dropped when spaces collapse.
     fn write(&mut self, at: usize, orig_len: usize, norm: &str, linear: bool) {
         let before = self.out.len();
-        for c in norm.chars() {
-            if c == ' ' && self.collapse && self.out.ends_with(' ') {
+        for &b in norm.as_bytes() {
+            if b == b' ' && self.collapse && self.out.last() == Some(&b' ') {
                 continue;
             }
-            self.out.push(c);
+            self.out.push(b);
         }
         let written = self.out.len() - before;
         if !(linear && written == orig_len) {
@@ -382,12 +483,22 @@ impl Writer {
 /// Precomputed outputs for single-character chunks of the blocks European
 /// text uses most: U+0080–U+07FF (Latin-1, Latin Extended, IPA, Greek,
 /// Cyrillic, …) and U+2000–U+206F (general punctuation).
+/// The output of one character: `len` bytes at `offset` in the arena
+/// (`len == u8::MAX` for no entry), whether it maps linearly, and whether a
+/// chunk may start at the character.
+#[derive(Clone, Copy, Debug)]
+struct CacheEntry {
+    offset: u32,
+    len: u8,
+    linear: bool,
+    boundary: bool,
+}
+
 #[derive(Debug, Default)]
 struct CharCache {
     arena: String,
-    // (offset into arena, length, linear) per code point.
-    two_byte: Vec<(u32, u8, bool)>,
-    punct: Vec<(u32, u8, bool)>,
+    two_byte: Vec<CacheEntry>,
+    punct: Vec<CacheEntry>,
 }
 
 impl CharCache {
@@ -397,14 +508,23 @@ impl CharCache {
             range
                 .map(|cp| {
                     let Some(c) = char::from_u32(cp) else {
-                        return (0, u8::MAX, false);
+                        return CacheEntry {
+                            offset: 0,
+                            len: u8::MAX,
+                            linear: false,
+                            boundary: false,
+                        };
                     };
                     let start = arena.len();
                     n.fold_chunk(c.encode_utf8(&mut [0; 4]), arena);
                     let out = &arena[start..];
                     let linear = out.chars().count() == 1 && out.len() == c.len_utf8();
-                    let len = u8::try_from(out.len()).unwrap_or(u8::MAX);
-                    (start as u32, len, linear)
+                    CacheEntry {
+                        offset: start as u32,
+                        len: u8::try_from(out.len()).unwrap_or(u8::MAX),
+                        linear,
+                        boundary: is_chunk_boundary(c),
+                    }
                 })
                 .collect::<Vec<_>>()
         };
@@ -415,18 +535,29 @@ impl CharCache {
         cache
     }
 
-    fn get(&self, c: char) -> Option<(&str, bool)> {
+    fn entry(&self, c: char) -> Option<&CacheEntry> {
         let cp = c as u32;
-        let &(off, len, linear) = match cp {
-            0x80..=0x7FF => self.two_byte.get((cp - 0x80) as usize)?,
-            0x2000..=0x206F => self.punct.get((cp - 0x2000) as usize)?,
-            _ => return None,
-        };
-        if len == u8::MAX {
-            return None;
+        match cp {
+            0x80..=0x7FF => self.two_byte.get((cp - 0x80) as usize),
+            0x2000..=0x206F => self.punct.get((cp - 0x2000) as usize),
+            _ => None,
         }
-        let s = self.arena.get(off as usize..off as usize + len as usize)?;
-        Some((s, linear))
+    }
+
+    fn get(&self, c: char) -> Option<(&str, bool)> {
+        let e = self.entry(c).filter(|e| e.len != u8::MAX)?;
+        let s = self.arena.get(e.offset as usize..e.offset as usize + e.len as usize)?;
+        Some((s, e.linear))
+    }
+
+    fn is_boundary(&self, c: char) -> bool {
+        if c.is_ascii() {
+            return true;
+        }
+        match self.entry(c) {
+            Some(e) => e.boundary,
+            None => is_chunk_boundary(c),
+        }
     }
 }
 
