@@ -18,11 +18,53 @@ use precedent::{Extractor, Gazetteer, Normalizer};
 use std::hint::black_box;
 
 const FILLER: &[&str] = &[
-    "the", "government", "said", "on", "that", "minister", "talks", "were", "held", "after",
-    "weeks", "of", "pressure", "and", "a", "spokesman", "added", "new", "sanctions", "could",
-    "follow", "le", "gouvernement", "a", "déclaré", "que", "les", "négociations", "reprendront",
-    "die", "Regierung", "erklärte", "dass", "Gespräche", "über", "den", "Frieden", "weitergehen",
-    "officials", "warned", "economy", "budget", "week", "press", "conference", "vote", "report",
+    "the",
+    "government",
+    "said",
+    "on",
+    "that",
+    "minister",
+    "talks",
+    "were",
+    "held",
+    "after",
+    "weeks",
+    "of",
+    "pressure",
+    "and",
+    "a",
+    "spokesman",
+    "added",
+    "new",
+    "sanctions",
+    "could",
+    "follow",
+    "le",
+    "gouvernement",
+    "a",
+    "déclaré",
+    "que",
+    "les",
+    "négociations",
+    "reprendront",
+    "die",
+    "Regierung",
+    "erklärte",
+    "dass",
+    "Gespräche",
+    "über",
+    "den",
+    "Frieden",
+    "weitergehen",
+    "officials",
+    "warned",
+    "economy",
+    "budget",
+    "week",
+    "press",
+    "conference",
+    "vote",
+    "report",
 ];
 
 /// A small deterministic generator (64-bit LCG), so the corpus is the same
@@ -31,7 +73,10 @@ struct Lcg(u64);
 
 impl Lcg {
     fn next(&mut self) -> usize {
-        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         (self.0 >> 33) as usize
     }
 }
@@ -82,26 +127,50 @@ fn bench(c: &mut Criterion) {
     let (docs, inserted) = corpus(&names, 800, 5_000);
     let bytes: usize = docs.iter().map(String::len).sum();
     let found: usize = docs.iter().map(|d| ex.extract(d).mentions.len()).sum();
-    assert_eq!(found, inserted, "the extractor must find exactly the inserted names");
-    assert_eq!(ex.extract(&FILLER.join(" ")).mentions.len(), 0, "filler words must not match");
+    assert_eq!(
+        found, inserted,
+        "the extractor must find exactly the inserted names"
+    );
+    assert_eq!(
+        ex.extract(&FILLER.join(" ")).mentions.len(),
+        0,
+        "filler words must not match"
+    );
 
     let normalizer = Normalizer::default();
     let mut g = c.benchmark_group("pipeline");
     g.throughput(Throughput::Bytes(bytes as u64));
     g.sample_size(10);
     g.bench_function("normalize", |b| {
-        b.iter(|| docs.iter().map(|d| normalizer.normalize(black_box(d)).as_str().len()).sum::<usize>())
+        b.iter(|| {
+            docs.iter()
+                .map(|d| normalizer.normalize(black_box(d)).as_str().len())
+                .sum::<usize>()
+        })
     });
     g.bench_function("extract", |b| {
-        b.iter(|| docs.iter().map(|d| ex.extract(black_box(d)).mentions.len()).sum::<usize>())
+        b.iter(|| {
+            docs.iter()
+                .map(|d| ex.extract(black_box(d)).mentions.len())
+                .sum::<usize>()
+        })
     });
-    g.bench_function("extract_batch", |b| b.iter(|| ex.extract_batch(black_box(&docs)).len()));
+    g.bench_function("extract_batch", |b| {
+        b.iter(|| ex.extract_batch(black_box(&docs)).len())
+    });
 
     let baseline = Baseline::new(&ex.gazetteer().clone(), &normalizer);
     // The baseline gets the text already normalised, so it matches the same
     // aliases; its time excludes normalisation.
     let lowered: Vec<String> = docs.iter().map(|d| normalizer.normalize_str(d)).collect();
-    assert!(baseline.count(&lowered) >= inserted, "baseline must see every inserted name");
+    // A bare leftmost-longest scan loses a name when a longer alias that
+    // fails the whole-word filter starts at or before it; it must still see
+    // nearly all of them for the comparison to be fair.
+    let seen = baseline.count(&lowered);
+    assert!(
+        seen * 100 >= inserted * 95,
+        "baseline sees {seen} of {inserted} names"
+    );
     g.bench_function("baseline_aho_corasick_nfa_whole_word", |b| {
         b.iter(|| baseline.count(black_box(&lowered)))
     });
@@ -110,7 +179,11 @@ fn bench(c: &mut Criterion) {
     let mut g = c.benchmark_group("build");
     g.sample_size(10);
     g.bench_function("default_extractor", |b| {
-        b.iter_batched(|| (), |_| Extractor::new().expect("builds"), BatchSize::PerIteration)
+        b.iter_batched(
+            || (),
+            |_| Extractor::new().expect("builds"),
+            BatchSize::PerIteration,
+        )
     });
     g.finish();
 }

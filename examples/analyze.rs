@@ -64,15 +64,21 @@ fn main() -> ExitCode {
     let docs = extractor.extract_batch(&inputs.iter().map(|i| i.text.as_str()).collect::<Vec<_>>());
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    let written = inputs.iter().zip(&docs).try_for_each(|(input, doc)| match args.format {
-        Format::Table => table(&mut out, input, doc),
-        Format::Jsonl => jsonl(&mut out, input, doc),
-    });
+    let written = inputs
+        .iter()
+        .zip(&docs)
+        .try_for_each(|(input, doc)| match args.format {
+            Format::Table => table(&mut out, input, doc),
+            Format::Jsonl => jsonl(&mut out, input, doc),
+        });
     if let Err(e) = written.and_then(|_| out.flush()) {
         eprintln!("error: cannot write output: {e}");
         return ExitCode::from(2);
     }
-    eprintln!("{} documents read, {} skipped, {} failed", tally.read, tally.skipped, tally.failed);
+    eprintln!(
+        "{} documents read, {} skipped, {} failed",
+        tally.read, tally.skipped, tally.failed
+    );
     if tally.failed > 0 {
         ExitCode::from(1)
     } else {
@@ -183,6 +189,15 @@ fn clip(s: &str, width: usize) -> String {
 }
 
 fn jsonl(out: &mut impl Write, input: &Input, doc: &Document) -> std::io::Result<()> {
-    let line = serde_json::json!({ "doc": input.name, "mentions": doc.mentions });
-    writeln!(out, "{line}")
+    #[derive(serde::Serialize)]
+    struct Line<'a> {
+        doc: &'a str,
+        mentions: &'a [precedent::Mention],
+    }
+    let line = Line {
+        doc: &input.name,
+        mentions: &doc.mentions,
+    };
+    serde_json::to_writer(&mut *out, &line)?;
+    writeln!(out)
 }

@@ -11,7 +11,14 @@ fn main() -> Result<(), precedent::Error> {
     };
     let ex = precedent::Extractor::new()?;
     for m in ex.extract(&text).mentions {
-        println!("{:>4}..{:<4} {:<12} {:<28} {}", m.start, m.end, m.kind, m.text, m.id.unwrap_or_default());
+        println!(
+            "{:>4}..{:<4} {:<12} {:<28} {}",
+            m.start,
+            m.end,
+            m.kind,
+            m.text,
+            m.id.unwrap_or_default()
+        );
     }
     Ok(())
 }

@@ -97,14 +97,17 @@ fn candidate(entry: &Entry, score: f32) -> Candidate {
 }
 
 fn name_of(entry: &Entry, name: u32) -> &str {
-    entry.names().nth(name as usize).map_or(entry.canonical.as_str(), |(n, _)| n)
+    entry
+        .names()
+        .nth(name as usize)
+        .map_or(entry.canonical.as_str(), |(n, _)| n)
 }
 
 /// Lower-case name particles skipped by the capitalisation test, so that
 /// `de Gaulle` and `von der Leyen` count as capitalised.
 const PARTICLES: &[&str] = &[
-    "de", "du", "des", "d'", "la", "le", "les", "von", "van", "der", "den", "zu", "di", "da",
-    "del", "della", "dos", "das", "bin", "ibn", "al", "el", "ter", "op",
+    "de", "du", "des", "d'", "la", "le", "les", "von", "van", "der", "den", "zu", "di", "da", "del", "della",
+    "dos", "das", "bin", "ibn", "al", "el", "ter", "op",
 ];
 
 /// Whether the first word of `surface` that is not a lower-case particle

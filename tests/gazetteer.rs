@@ -26,14 +26,26 @@ fn malformed_gazetteers_report_file_and_line() {
             Ok(_) => panic!("case `{}` loaded without error", case.name),
             Err(e) => e,
         };
-        let Error::Gazetteer { source_name, line, .. } = &err else {
+        let Error::Gazetteer {
+            source_name, line, ..
+        } = &err
+        else {
             panic!("case `{}`: wrong error type {err:?}", case.name);
         };
         assert_eq!(source_name, "test.tsv", "case `{}`", case.name);
         assert_eq!(*line, case.line, "case `{}`: {err}", case.name);
         let shown = err.to_string();
-        assert!(shown.starts_with(&format!("test.tsv:{}: ", case.line)), "case `{}`: {shown}", case.name);
-        assert!(shown.contains(&case.message), "case `{}`: `{shown}` lacks `{}`", case.name, case.message);
+        assert!(
+            shown.starts_with(&format!("test.tsv:{}: ", case.line)),
+            "case `{}`: {shown}",
+            case.name
+        );
+        assert!(
+            shown.contains(&case.message),
+            "case `{}`: `{shown}` lacks `{}`",
+            case.name,
+            case.message
+        );
     }
 }
 
@@ -41,7 +53,17 @@ fn malformed_gazetteers_report_file_and_line() {
 fn invalid_utf8_names_the_line() {
     let bytes = b"id\tkind\tcanonical\nx\tperson\tPutin\ny\tperson\tP\xFFtin\n";
     let err = Gazetteer::from_reader(&bytes[..], "bytes.tsv").unwrap_err();
-    assert!(matches!(err, Error::Gazetteer { line: 3, kind: GazetteerErrorKind::InvalidUtf8, .. }), "{err:?}");
+    assert!(
+        matches!(
+            err,
+            Error::Gazetteer {
+                line: 3,
+                kind: GazetteerErrorKind::InvalidUtf8,
+                ..
+            }
+        ),
+        "{err:?}"
+    );
     assert!(err.to_string().starts_with("bytes.tsv:3: "));
 }
 
@@ -69,7 +91,11 @@ fn from_path_reads_a_file_with_crlf_bom_comments_and_extension_columns() {
 #[test]
 fn user_gazetteer_layers_over_bundled() {
     let bundled = Gazetteer::bundled().expect("bundled gazetteer loads");
-    let some = bundled.entries().first().expect("bundled gazetteer is not empty").clone();
+    let some = bundled
+        .entries()
+        .first()
+        .expect("bundled gazetteer is not empty")
+        .clone();
     let tsv = format!(
         "id\tkind\tcanonical\taliases\n{}\t{}\tReplaced Name\t\nnew/thing\tplace\tAtlantis\t\n",
         some.id, some.kind
@@ -88,6 +114,9 @@ fn user_gazetteer_layers_over_bundled() {
 fn bundled_gazetteer_loads_and_has_every_kind() {
     let g = Gazetteer::bundled().unwrap();
     for kind in EntityKind::ALL {
-        assert!(g.entries().iter().any(|e| e.kind == kind), "no {kind} in the bundled gazetteer");
+        assert!(
+            g.entries().iter().any(|e| e.kind == kind),
+            "no {kind} in the bundled gazetteer"
+        );
     }
 }

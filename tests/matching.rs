@@ -4,7 +4,7 @@
 mod common;
 
 use common::Row;
-use precedent::{Document, Extractor, Offsets, OffsetConverter};
+use precedent::{Document, Extractor, OffsetConverter, Offsets};
 use serde::Deserialize;
 
 #[derive(Debug, Deserialize)]
@@ -31,11 +31,24 @@ struct Expected {
 }
 
 fn check(case: &Case, doc: &Document, how: &str) {
-    let got: Vec<(&str, Option<&str>)> = doc.mentions.iter().map(|m| (m.text.as_str(), m.id.as_deref())).collect();
-    let want: Vec<(&str, Option<&str>)> = case.expect.iter().map(|e| (e.text.as_str(), Some(e.id.as_str()))).collect();
+    let got: Vec<(&str, Option<&str>)> = doc
+        .mentions
+        .iter()
+        .map(|m| (m.text.as_str(), m.id.as_deref()))
+        .collect();
+    let want: Vec<(&str, Option<&str>)> = case
+        .expect
+        .iter()
+        .map(|e| (e.text.as_str(), Some(e.id.as_str())))
+        .collect();
     assert_eq!(got, want, "case `{}` ({how})", case.name);
     for (m, e) in doc.mentions.iter().zip(&case.expect) {
-        assert_eq!(&case.text[m.start..m.end], m.text, "case `{}`: span and text disagree", case.name);
+        assert_eq!(
+            &case.text[m.start..m.end],
+            m.text,
+            "case `{}`: span and text disagree",
+            case.name
+        );
         if let Some(s) = e.start {
             assert_eq!(m.start, s, "case `{}`: start of `{}`", case.name, e.text);
         }
@@ -76,9 +89,19 @@ fn table_with_char_and_utf16_offsets() {
         for m in &doc.mentions {
             let chars = m.chars.expect("char offsets requested");
             let utf16 = m.utf16.expect("utf16 offsets requested");
-            assert_eq!(chars.start, case.text[..m.start].chars().count(), "case `{}`", case.name);
+            assert_eq!(
+                chars.start,
+                case.text[..m.start].chars().count(),
+                "case `{}`",
+                case.name
+            );
             assert_eq!(chars.len(), m.text.chars().count(), "case `{}`", case.name);
-            assert_eq!(utf16.start, case.text[..m.start].encode_utf16().count(), "case `{}`", case.name);
+            assert_eq!(
+                utf16.start,
+                case.text[..m.start].encode_utf16().count(),
+                "case `{}`",
+                case.name
+            );
             assert_eq!(utf16.len(), m.text.encode_utf16().count(), "case `{}`", case.name);
             assert_eq!(conv.chars(m.start), Some(chars.start));
         }

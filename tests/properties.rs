@@ -6,7 +6,10 @@ use proptest::prelude::*;
 
 /// Case count: the default, or `PRECEDENT_PROPTEST_CASES` for deep runs.
 fn cases(default: u32) -> u32 {
-    std::env::var("PRECEDENT_PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(default)
+    std::env::var("PRECEDENT_PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
 }
 
 const ALIASES: &[(&str, &str)] = &[

@@ -8,8 +8,18 @@ use std::collections::HashMap;
 /// The columns this version understands. Columns whose name starts with
 /// `x-` are the user's own and are ignored.
 pub(crate) const KNOWN_COLUMNS: &[&str] = &[
-    "id", "kind", "canonical", "aliases", "subtype", "start", "end", "country", "wikidata",
-    "prior", "valence", "analogy",
+    "id",
+    "kind",
+    "canonical",
+    "aliases",
+    "subtype",
+    "start",
+    "end",
+    "country",
+    "wikidata",
+    "prior",
+    "valence",
+    "analogy",
 ];
 
 const REQUIRED: [&str; 3] = ["id", "kind", "canonical"];
@@ -54,36 +64,56 @@ impl Header {
     }
 }
 
+/// A parse error before the source name is attached: 1-based line (0 for
+/// the whole source) and what is wrong.
+#[derive(Clone, Debug)]
+pub(crate) struct LineError(usize, Kind);
+
+impl LineError {
+    pub(crate) fn into_error(self, source: &str) -> Error {
+        Error::Gazetteer {
+            source_name: source.to_string(),
+            line: self.0,
+            kind: self.1,
+        }
+    }
+}
+
 pub(crate) fn parse(bytes: &[u8], source: &str) -> Result<Gazetteer> {
-    let err = |line: usize, kind: Kind| Error::Gazetteer {
-        source_name: source.to_string(),
-        line,
-        kind,
-    };
+    parse_lines(bytes).map_err(|e| e.into_error(source))
+}
+
+pub(crate) fn parse_lines(bytes: &[u8]) -> std::result::Result<Gazetteer, LineError> {
     let mut header: Option<Header> = None;
     let mut gazetteer = Gazetteer::new();
     let mut first_line: HashMap<String, usize> = HashMap::new();
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     for (i, raw) in bytes.split(|&b| b == b'\n').enumerate() {
         let n = i + 1;
-        let line = std::str::from_utf8(raw).map_err(|_| err(n, Kind::InvalidUtf8))?;
+        let line = std::str::from_utf8(raw).map_err(|_| LineError(n, Kind::InvalidUtf8))?;
         let line = line.strip_suffix('\r').unwrap_or(line);
         if line.trim().is_empty() || line.trim_start().starts_with('#') {
             continue;
         }
         let Some(h) = &header else {
-            header = Some(Header::parse(line).map_err(|k| err(n, k))?);
+            header = Some(Header::parse(line).map_err(|k| LineError(n, k))?);
             continue;
         };
-        let entry = parse_entry(h, line).map_err(|k| err(n, k))?;
+        let entry = parse_entry(h, line).map_err(|k| LineError(n, k))?;
         if let Some(&first) = first_line.get(&entry.id) {
-            return Err(err(n, Kind::DuplicateId { id: entry.id, first_line: first }));
+            return Err(LineError(
+                n,
+                Kind::DuplicateId {
+                    id: entry.id,
+                    first_line: first,
+                },
+            ));
         }
         first_line.insert(entry.id.clone(), n);
         gazetteer.insert(entry);
     }
     if header.is_none() {
-        return Err(err(0, Kind::MissingHeader));
+        return Err(LineError(0, Kind::MissingHeader));
     }
     Ok(gazetteer)
 }
@@ -91,7 +121,11 @@ pub(crate) fn parse(bytes: &[u8], source: &str) -> Result<Gazetteer> {
 fn parse_entry(h: &Header, line: &str) -> std::result::Result<Entry, Kind> {
     let fields: Vec<&str> = line.split('\t').collect();
     // Trailing optional fields may be left out; extra fields may not.
-    let needed = REQUIRED.iter().filter_map(|c| h.pos.get(c)).max().map_or(0, |&m| m + 1);
+    let needed = REQUIRED
+        .iter()
+        .filter_map(|c| h.pos.get(c))
+        .max()
+        .map_or(0, |&m| m + 1);
     if fields.len() > h.len || fields.len() < needed {
         return Err(Kind::FieldCount {
             expected: h.len,
@@ -107,7 +141,10 @@ fn parse_entry(h: &Header, line: &str) -> std::result::Result<Entry, Kind> {
         }
     };
     let id = required("id")?;
-    if !id.bytes().all(|b| b.is_ascii_alphanumeric() || b"_./:-".contains(&b)) {
+    if !id
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b"_./:-".contains(&b))
+    {
         return Err(Kind::InvalidId(id.to_string()));
     }
     let kind_str = required("kind")?;
@@ -119,7 +156,9 @@ fn parse_entry(h: &Header, line: &str) -> std::result::Result<Entry, Kind> {
     entry.start = parse_date(h.get(&fields, "start"), "start")?;
     entry.end = parse_date(h.get(&fields, "end"), "end")?;
     if let (Some(s), Some(e)) = (entry.start, entry.end) {
-        if (s.year, s.month.unwrap_or(0), s.day.unwrap_or(0)) > (e.year, e.month.unwrap_or(12), e.day.unwrap_or(31)) {
+        if (s.year, s.month.unwrap_or(0), s.day.unwrap_or(0))
+            > (e.year, e.month.unwrap_or(12), e.day.unwrap_or(31))
+        {
             return Err(Kind::DateOrder);
         }
     }
@@ -213,7 +252,8 @@ mod tests {
 
     #[test]
     fn parses_entries_and_aliases() {
-        let g = load("person/putin\tperson\tVladimir Putin\t~Putin|Poutine@fr|Путин@ru\t1952\t\t0.9\n").unwrap();
+        let g =
+            load("person/putin\tperson\tVladimir Putin\t~Putin|Poutine@fr|Путин@ru\t1952\t\t0.9\n").unwrap();
         let e = g.get("person/putin").unwrap();
         assert_eq!(e.aliases.len(), 3);
         assert!(e.aliases[0].weak);

@@ -9,6 +9,7 @@
 mod load;
 
 use crate::error::Result;
+use once_cell::sync::Lazy;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::fmt;
@@ -312,10 +313,22 @@ pub struct Gazetteer {
 
 /// The bundled gazetteer files, compiled into the crate.
 const BUNDLED: [(&str, &str); 4] = [
-    ("gazetteers/people.tsv", include_str!("../../gazetteers/people.tsv")),
-    ("gazetteers/places.tsv", include_str!("../../gazetteers/places.tsv")),
-    ("gazetteers/events.tsv", include_str!("../../gazetteers/events.tsv")),
-    ("gazetteers/organizations.tsv", include_str!("../../gazetteers/organizations.tsv")),
+    (
+        "gazetteers/people.tsv",
+        include_str!("../../gazetteers/people.tsv"),
+    ),
+    (
+        "gazetteers/places.tsv",
+        include_str!("../../gazetteers/places.tsv"),
+    ),
+    (
+        "gazetteers/events.tsv",
+        include_str!("../../gazetteers/events.tsv"),
+    ),
+    (
+        "gazetteers/organizations.tsv",
+        include_str!("../../gazetteers/organizations.tsv"),
+    ),
 ];
 
 impl Gazetteer {
@@ -331,11 +344,15 @@ impl Gazetteer {
     /// Only if the bundled files are malformed, which the crate's tests rule
     /// out.
     pub fn bundled() -> Result<Gazetteer> {
-        let mut g = Gazetteer::new();
-        for (name, text) in BUNDLED {
-            g.merge(Gazetteer::from_str(text, name)?);
-        }
-        Ok(g)
+        // Parsed once per process; every call hands out a copy.
+        static PARSED: Lazy<std::result::Result<Gazetteer, (&str, load::LineError)>> = Lazy::new(|| {
+            let mut g = Gazetteer::new();
+            for (name, text) in BUNDLED {
+                g.merge(load::parse_lines(text.as_bytes()).map_err(|e| (name, e))?);
+            }
+            Ok(g)
+        });
+        PARSED.clone().map_err(|(name, e)| e.into_error(name))
     }
 
     /// Parses a gazetteer TSV held in memory. `source_name` is used in

@@ -270,8 +270,8 @@ impl Normalizer {
         }
         // `out` holds only whole `str`s and ASCII bytes, so this cannot fail;
         // the lossy fallback keeps the function total all the same.
-        let out = String::from_utf8(w.out)
-            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+        let out =
+            String::from_utf8(w.out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
         Normalized {
             original: text,
             text: Cow::Owned(out),
@@ -327,7 +327,10 @@ impl Normalizer {
         let run = &bytes[at..end];
         if self.config.case_fold {
             // Branch-free, so the compiler can vectorise it.
-            w.out.extend(run.iter().map(|&b| b | (((b.wrapping_sub(b'A') < 26) as u8) << 5)));
+            w.out.extend(
+                run.iter()
+                    .map(|&b| b | (((b.wrapping_sub(b'A') < 26) as u8) << 5)),
+            );
         } else {
             w.out.extend_from_slice(run);
         }
@@ -381,7 +384,13 @@ impl Normalizer {
         let mut a: Vec<char> = chunk
             .chars()
             .filter(|&c| !(cfg.remove_invisibles && is_invisible(c)))
-            .map(|c| if cfg.unify_punctuation { unify_punctuation(c) } else { c })
+            .map(|c| {
+                if cfg.unify_punctuation {
+                    unify_punctuation(c)
+                } else {
+                    c
+                }
+            })
             .collect();
         if cfg.nfkc {
             a = a.into_iter().nfkc().collect();
@@ -391,7 +400,11 @@ impl Normalizer {
             for c in a {
                 case_fold(c, &mut b);
             }
-            a = if cfg.nfkc { b.into_iter().nfkc().collect() } else { b };
+            a = if cfg.nfkc {
+                b.into_iter().nfkc().collect()
+            } else {
+                b
+            };
         }
         if cfg.fold_diacritics {
             let mut b = Vec::with_capacity(a.len());
@@ -399,8 +412,16 @@ impl Normalizer {
             a = b;
         }
         for c in a {
-            let c = if cfg.unify_punctuation { unify_punctuation(c) } else { c };
-            let c = if cfg.collapse_spaces && c.is_whitespace() { ' ' } else { c };
+            let c = if cfg.unify_punctuation {
+                unify_punctuation(c)
+            } else {
+                c
+            };
+            let c = if cfg.collapse_spaces && c.is_whitespace() {
+                ' '
+            } else {
+                c
+            };
             if !(cfg.remove_invisibles && is_invisible(c)) {
                 out.push(c);
             }
@@ -546,7 +567,9 @@ impl CharCache {
 
     fn get(&self, c: char) -> Option<(&str, bool)> {
         let e = self.entry(c).filter(|e| e.len != u8::MAX)?;
-        let s = self.arena.get(e.offset as usize..e.offset as usize + e.len as usize)?;
+        let s = self
+            .arena
+            .get(e.offset as usize..e.offset as usize + e.len as usize)?;
         Some((s, e.linear))
     }
 
@@ -609,7 +632,9 @@ mod tests {
         let r = n.normalize(text);
         for word in ["le", "president", "macron's", "fine", "strasse"] {
             let s = r.as_str().find(word).unwrap();
-            let Some((a, b)) = r.to_original(s, s + word.len()) else { panic!("{word} {:?} {:?}", r.as_str(), r.offset_map()) };
+            let Some((a, b)) = r.to_original(s, s + word.len()) else {
+                panic!("{word} {:?} {:?}", r.as_str(), r.offset_map())
+            };
             assert_eq!(n.normalize_str(&text[a..b]), word, "{word}");
         }
     }

@@ -23,7 +23,10 @@ pub fn gazetteer(rows: &[Row]) -> Gazetteer {
     let mut tsv = String::from("id\tkind\tcanonical\taliases\tprior\n");
     for r in rows {
         let prior = r.prior.map(|p| p.to_string()).unwrap_or_default();
-        tsv.push_str(&format!("{}\t{}\t{}\t{}\t{}\n", r.id, r.kind, r.canonical, r.aliases, prior));
+        tsv.push_str(&format!(
+            "{}\t{}\t{}\t{}\t{}\n",
+            r.id, r.kind, r.canonical, r.aliases, prior
+        ));
     }
     Gazetteer::from_str(&tsv, "inline").unwrap_or_else(|e| panic!("bad inline gazetteer: {e}"))
 }
