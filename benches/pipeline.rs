@@ -148,6 +148,19 @@ fn bench(c: &mut Criterion) {
                 .sum::<usize>()
         })
     });
+    // The same corpus with every non-ASCII byte dropped: the ASCII fast path.
+    let ascii: Vec<String> = docs
+        .iter()
+        .map(|d| d.chars().filter(char::is_ascii).collect())
+        .collect();
+    g.bench_function("normalize_ascii_only", |b| {
+        b.iter(|| {
+            ascii
+                .iter()
+                .map(|d| normalizer.normalize(black_box(d)).as_str().len())
+                .sum::<usize>()
+        })
+    });
     g.bench_function("extract", |b| {
         b.iter(|| {
             docs.iter()
