@@ -104,7 +104,7 @@ impl fmt::Display for GazetteerErrorKind {
             EmptyField(c) => write!(f, "the `{c}` field is empty"),
             InvalidId(id) => write!(f, "invalid id `{id}` (use letters, digits and `_ . / : -`)"),
             DuplicateId { id, first_line } => write!(f, "duplicate id `{id}` (first defined on line {first_line})"),
-            InvalidKind(k) => write!(f, "invalid kind `{k}` (expected person, place, event or organization)"),
+            InvalidKind(k) => write!(f, "invalid kind `{k}` (expected person, place, event, organization or group)"),
             InvalidDate { column, value } => write!(f, "invalid date `{value}` in `{column}` (expected YYYY, YYYY-MM or YYYY-MM-DD)"),
             DateOrder => write!(f, "`start` is later than `end`"),
             InvalidPrior(p) => write!(f, "invalid prior `{p}` (expected a number from 0 to 1)"),

@@ -6,8 +6,9 @@ use crate::gazetteer::Gazetteer;
 use crate::matcher::Matcher;
 use crate::mention::Document;
 use crate::normalize::{Normalizer, NormalizerConfig};
-use crate::resolve::resolve;
+use crate::resolve::{resolve, Context};
 use crate::span::OffsetConverter;
+use std::collections::HashSet;
 use std::sync::Arc;
 
 /// Which offsets mentions carry besides byte offsets.
@@ -94,11 +95,15 @@ impl ExtractorBuilder {
         }
         let normalizer = Normalizer::new(self.normalizer);
         let matcher = Matcher::build(&gazetteer, &normalizer)?;
+        let common = crate::gazetteer::common_words()
+            .map(|w| normalizer.normalize_str(w))
+            .collect();
         Ok(Extractor {
             inner: Arc::new(Inner {
                 normalizer,
                 gazetteer,
                 matcher,
+                common,
                 offsets: self.offsets,
             }),
         })
@@ -110,6 +115,7 @@ struct Inner {
     normalizer: Normalizer,
     gazetteer: Gazetteer,
     matcher: Matcher,
+    common: HashSet<String>,
     offsets: Offsets,
 }
 
@@ -175,7 +181,12 @@ impl Extractor {
         let norm = inner.normalizer.normalize(text);
         let mut hits = Vec::new();
         inner.matcher.find_into(norm.as_str(), &mut hits);
-        let mut mentions = resolve(&inner.gazetteer, &inner.matcher, &norm, &hits);
+        let ctx = Context {
+            gazetteer: &inner.gazetteer,
+            matcher: &inner.matcher,
+            common: &inner.common,
+        };
+        let mut mentions = resolve(&ctx, &norm, &hits);
         if inner.offsets == Offsets::All {
             let conv = OffsetConverter::new(text);
             for m in &mut mentions {

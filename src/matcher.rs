@@ -73,14 +73,60 @@ pub(crate) struct Hit {
 /// The compiled aliases of a gazetteer.
 #[derive(Clone, Debug)]
 pub(crate) struct Matcher {
-    nfa: Option<NFA>,
-    start: Option<StateID>,
+    /// One automaton per first byte of the aliases: a walk from a word
+    /// start only ever needs the automaton of that byte, and smaller
+    /// automata build faster (in parallel with the `parallel` feature).
+    shards: Vec<Option<Shard>>,
     /// `targets[offsets[p]..offsets[p + 1]]` are the candidates of pattern p.
     offsets: Vec<u32>,
     targets: Vec<Target>,
-    /// Bytes that begin at least one pattern: other positions are skipped
-    /// without touching the automaton.
-    first_bytes: [bool; 256],
+}
+
+/// The automaton of the aliases that begin with one byte.
+#[derive(Clone, Debug)]
+struct Shard {
+    nfa: NFA,
+    start: StateID,
+    /// Global pattern index of each of the shard's patterns.
+    patterns: Vec<u32>,
+}
+
+impl Shard {
+    fn build(keys: &[Box<str>], patterns: Vec<u32>) -> Result<Shard> {
+        let nfa = NFA::builder()
+            .match_kind(MatchKind::Standard)
+            .build(patterns.iter().map(|&p| keys[p as usize].as_bytes()))
+            .map_err(|e| Error::Build(e.to_string()))?;
+        let start = nfa
+            .start_state(Anchored::Yes)
+            .map_err(|e| Error::Build(e.to_string()))?;
+        Ok(Shard { nfa, start, patterns })
+    }
+}
+
+/// Builds the shards, in parallel when the `parallel` feature is on; the
+/// result does not depend on the number of threads.
+fn build_shards(keys: &[Box<str>]) -> Result<Vec<Option<Shard>>> {
+    let mut by_byte: Vec<Vec<u32>> = vec![Vec::new(); 256];
+    for (i, k) in keys.iter().enumerate() {
+        by_byte[k.as_bytes()[0] as usize].push(to_u32(i)?);
+    }
+    let build = |patterns: Vec<u32>| -> Result<Option<Shard>> {
+        if patterns.is_empty() {
+            Ok(None)
+        } else {
+            Shard::build(keys, patterns).map(Some)
+        }
+    };
+    #[cfg(feature = "parallel")]
+    {
+        use rayon::prelude::*;
+        by_byte.into_par_iter().map(build).collect()
+    }
+    #[cfg(not(feature = "parallel"))]
+    {
+        by_byte.into_iter().map(build).collect()
+    }
 }
 
 /// How a character takes part in word boundaries.
@@ -165,28 +211,11 @@ impl Matcher {
             targets.extend(list);
             offsets.push(to_u32(targets.len())?);
         }
-        let mut first_bytes = [false; 256];
-        for k in &keys {
-            first_bytes[k.as_bytes()[0] as usize] = true;
-        }
-        let (nfa, start) = if keys.is_empty() {
-            (None, None)
-        } else {
-            let nfa = NFA::builder()
-                .match_kind(MatchKind::Standard)
-                .build(keys.iter().map(|k| k.as_bytes()))
-                .map_err(|e| Error::Build(e.to_string()))?;
-            let start = nfa
-                .start_state(Anchored::Yes)
-                .map_err(|e| Error::Build(e.to_string()))?;
-            (Some(nfa), Some(start))
-        };
+        let shards = build_shards(&keys)?;
         Ok(Matcher {
-            nfa,
-            start,
+            shards,
             offsets,
             targets,
-            first_bytes,
         })
     }
 
@@ -197,7 +226,11 @@ impl Matcher {
 
     /// Heap memory used by the automaton and the tables, in bytes.
     pub fn memory_usage(&self) -> usize {
-        self.nfa.as_ref().map_or(0, |n| n.memory_usage())
+        self.shards
+            .iter()
+            .flatten()
+            .map(|s| s.nfa.memory_usage() + s.patterns.len() * 4)
+            .sum::<usize>()
             + self.offsets.len() * 4
             + self.targets.len() * std::mem::size_of::<Target>()
     }
@@ -211,9 +244,6 @@ impl Matcher {
     /// Appends to `hits` the whole-word, leftmost-longest matches in the
     /// normalised `text`, in order.
     pub fn find_into(&self, text: &str, hits: &mut Vec<Hit>) {
-        let (Some(nfa), Some(start)) = (&self.nfa, self.start) else {
-            return;
-        };
         let bytes = text.as_bytes();
         let mut pos = 0;
         let mut prev = Class::Space;
@@ -225,8 +255,9 @@ impl Matcher {
                 let c = char_at(text, pos).unwrap_or(' ');
                 (class_of(c), c.len_utf8())
             };
-            if self.first_bytes[b as usize] && may_start(text, pos, cls, prev) {
-                if let Some(hit) = self.longest_at(nfa, start, text, pos) {
+            let shard = self.shards[b as usize].as_ref();
+            if let Some(shard) = shard.filter(|_| may_start(text, pos, cls, prev)) {
+                if let Some(hit) = longest_at(shard, text, pos) {
                     hits.push(hit);
                     pos = hit.end;
                     prev = char_before(text, pos).map_or(Class::Space, class_of);
@@ -243,36 +274,38 @@ impl Matcher {
             }
         }
     }
+}
 
-    /// The longest pattern starting at `at` that ends on a word boundary.
-    fn longest_at(&self, nfa: &NFA, start: StateID, text: &str, at: usize) -> Option<Hit> {
-        let mut sid = start;
-        let mut best = None;
-        for (depth, &b) in text.as_bytes()[at..].iter().enumerate() {
-            sid = nfa.next_state(Anchored::Yes, sid, b);
-            if !nfa.is_special(sid) {
-                continue;
-            }
-            if nfa.is_dead(sid) {
-                break;
-            }
-            // With standard semantics a state also lists the aliases that
-            // are suffixes of the path; only the one spanning the whole walk
-            // starts at `at`.
-            let end = at + depth + 1;
-            for i in 0..nfa.match_len(sid) {
-                let pid = nfa.match_pattern(sid, i);
-                if nfa.pattern_len(pid) == depth + 1 && may_end(text, end) {
-                    best = Some(Hit {
-                        start: at,
-                        end,
-                        pattern: pid.as_u32(),
-                    });
-                }
+/// The longest pattern of `shard` starting at `at` that ends on a word
+/// boundary.
+fn longest_at(shard: &Shard, text: &str, at: usize) -> Option<Hit> {
+    let nfa = &shard.nfa;
+    let mut sid = shard.start;
+    let mut best = None;
+    for (depth, &b) in text.as_bytes()[at..].iter().enumerate() {
+        sid = nfa.next_state(Anchored::Yes, sid, b);
+        if !nfa.is_special(sid) {
+            continue;
+        }
+        if nfa.is_dead(sid) {
+            break;
+        }
+        // With standard semantics a state also lists the aliases that are
+        // suffixes of the path; only the one spanning the whole walk starts
+        // at `at`.
+        let end = at + depth + 1;
+        for i in 0..nfa.match_len(sid) {
+            let pid = nfa.match_pattern(sid, i);
+            if nfa.pattern_len(pid) == depth + 1 && may_end(text, end) {
+                best = Some(Hit {
+                    start: at,
+                    end,
+                    pattern: shard.patterns[pid.as_usize()],
+                });
             }
         }
-        best
     }
+    best
 }
 
 /// Keeps one target per (entry, normalised name); a strong alias wins over

@@ -9,7 +9,8 @@
 //!   (it starts or ends inside a character that normalisation expanded);
 //! - a *weak* alias (a bare surname, a short acronym, a common word) counts
 //!   only with evidence: the same entry is named by a strong alias elsewhere
-//!   in the document, or the surface is capitalised in a cased script;
+//!   in the document, or the surface is capitalised in a cased script (an
+//!   acronym alias such as `PAS` needs as many capitals in the text);
 //! - among the eligible candidates, the highest prior wins; ties go to the
 //!   entry listed first. The score is the winner's share of the eligible
 //!   priors, lowered for weak aliases.
@@ -23,31 +24,57 @@ use std::collections::HashSet;
 /// How much a weak alias lowers the score of its mention.
 const WEAK_FACTOR: f32 = 0.8;
 
+/// What resolution reads besides the hits: the gazetteer, the matcher's
+/// candidate lists and the common words of the languages covered.
+pub(crate) struct Context<'a> {
+    pub gazetteer: &'a Gazetteer,
+    pub matcher: &'a Matcher,
+    /// Normalised common words (`police`, `auch`, `deal`): written with a
+    /// capital only because a sentence starts with them, they are no
+    /// evidence for a weak alias.
+    pub common: &'a HashSet<String>,
+}
+
 /// Turns hits into mentions.
-pub(crate) fn resolve(
-    gazetteer: &Gazetteer,
-    matcher: &Matcher,
-    norm: &Normalized<'_>,
-    hits: &[Hit],
-) -> Vec<Mention> {
+pub(crate) fn resolve(ctx: &Context<'_>, norm: &Normalized<'_>, hits: &[Hit]) -> Vec<Mention> {
+    let (gazetteer, matcher) = (ctx.gazetteer, ctx.matcher);
     let original = norm.original();
+    let entries = gazetteer.entries();
+    let lowercase_doc = is_lowercase_document(original);
+    // A name written all in lower case where the gazetteer capitalises it
+    // (`el centro`, `the kremlin`) is not a mention by itself, unless the
+    // whole document is written in lower case.
+    let casing_ok = |hit: &Hit, t: &Target| {
+        lowercase_doc || {
+            let surface = original
+                .get(hit_span(norm, hit).0..hit_span(norm, hit).1)
+                .unwrap_or("");
+            !is_all_lowercase(surface) || !has_uppercase(name_of(&entries[t.entry as usize], t.name))
+        }
+    };
     let strong: HashSet<u32> = hits
         .iter()
-        .flat_map(|h| matcher.targets(h.pattern))
-        .filter(|t| !t.weak)
-        .map(|t| t.entry)
+        .flat_map(|h| matcher.targets(h.pattern).iter().map(move |t| (h, t)))
+        .filter(|(h, t)| !t.weak && casing_ok(h, t))
+        .map(|(_, t)| t.entry)
         .collect();
-    let entries = gazetteer.entries();
     hits.iter()
         .filter_map(|hit| {
             let (start, end) = norm.to_original(hit.start, hit.end)?;
             let surface = original.get(start..end)?;
-            let capitalised = is_capitalised(surface);
+            let key = norm.as_str().get(hit.start..hit.end).unwrap_or("");
+            let capitalised =
+                is_capitalised(surface) && !(ctx.common.contains(key) && sentence_initial(original, start));
             let eligible: Vec<Target> = matcher
                 .targets(hit.pattern)
                 .iter()
                 .copied()
-                .filter(|t| !t.weak || capitalised || strong.contains(&t.entry))
+                .filter(|t| {
+                    let evidence = !t.weak
+                        || strong.contains(&t.entry)
+                        || (capitalised && case_fits(name_of(&entries[t.entry as usize], t.name), surface));
+                    evidence && casing_ok(hit, t)
+                })
                 .collect();
             let ranked = rank(entries, &eligible);
             let (&(best, best_score), rest) = ranked.split_first()?;
@@ -103,6 +130,58 @@ fn name_of(entry: &Entry, name: u32) -> &str {
         .map_or(entry.canonical.as_str(), |(n, _)| n)
 }
 
+fn hit_span(norm: &Normalized<'_>, hit: &Hit) -> (usize, usize) {
+    norm.to_original(hit.start, hit.end).unwrap_or((0, 0))
+}
+
+fn has_uppercase(s: &str) -> bool {
+    s.chars().any(char::is_uppercase)
+}
+
+/// Letters of a cased script, none of them upper case.
+fn is_all_lowercase(s: &str) -> bool {
+    s.chars().any(char::is_lowercase) && !has_uppercase(s)
+}
+
+/// A document written (almost) without capitals, like many social media
+/// posts: fewer than 1 capital per 200 cased letters (so none at all in a
+/// short text). Capitalisation then says nothing and is not asked for.
+fn is_lowercase_document(text: &str) -> bool {
+    let (mut lower, mut upper) = (0usize, 0usize);
+    for c in text.chars() {
+        if c.is_lowercase() {
+            lower += 1;
+        } else if c.is_uppercase() {
+            upper += 1;
+        }
+    }
+    lower > 0 && upper * 200 < lower
+}
+
+/// Whether `at` begins a sentence, a line or the text (opening quotes and
+/// brackets in between are skipped).
+fn sentence_initial(text: &str, at: usize) -> bool {
+    let before = text.get(..at).unwrap_or("");
+    for c in before.chars().rev() {
+        match c {
+            '\n' | '\r' => return true,
+            '.' | '!' | '?' | ':' | ';' | '…' | '•' => return true,
+            c if c.is_whitespace() => continue,
+            '"' | '\'' | '“' | '„' | '«' | '‘' | '(' | '[' | '-' | '–' | '—' | '*' => continue,
+            _ => return false,
+        }
+    }
+    true
+}
+
+/// An acronym alias (`PAS`, `AfD`, `UN`) is evidence only when the text
+/// writes at least as many capitals: `pas` and `Pas` are not `PAS`.
+fn case_fits(alias: &str, surface: &str) -> bool {
+    let upper = |s: &str| s.chars().filter(|c| c.is_uppercase()).count();
+    let wanted = upper(alias);
+    wanted < 2 || upper(surface) >= wanted
+}
+
 /// Lower-case name particles skipped by the capitalisation test, so that
 /// `de Gaulle` and `von der Leyen` count as capitalised.
 const PARTICLES: &[&str] = &[
@@ -125,7 +204,15 @@ fn is_capitalised(surface: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::is_capitalised;
+    use super::{is_capitalised, sentence_initial};
+
+    #[test]
+    fn sentence_starts() {
+        assert!(sentence_initial("Auch hier", 0));
+        assert!(sentence_initial("Ja. Auch hier", 4));
+        assert!(sentence_initial("Er sagte: „Auch", 13));
+        assert!(!sentence_initial("Er war in Auch", 10));
+    }
 
     #[test]
     fn capitalisation() {

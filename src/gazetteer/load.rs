@@ -149,7 +149,13 @@ fn parse_entry(h: &Header, line: &str) -> std::result::Result<Entry, Kind> {
     }
     let kind_str = required("kind")?;
     let kind = EntityKind::parse(kind_str).ok_or_else(|| Kind::InvalidKind(kind_str.to_string()))?;
-    let mut entry = Entry::new(id, kind, required("canonical")?);
+    let canonical = required("canonical")?;
+    let (weak_canonical, canonical) = match canonical.strip_prefix('~') {
+        Some(rest) => (true, rest.trim()),
+        None => (false, canonical),
+    };
+    let mut entry = Entry::new(id, kind, canonical);
+    entry.weak_canonical = weak_canonical;
     check_name(&entry.canonical)?;
     entry.aliases = parse_aliases(h.get(&fields, "aliases"))?;
     entry.subtype = non_empty(h.get(&fields, "subtype"));

@@ -30,15 +30,20 @@ pub enum EntityKind {
     Event,
     /// An organisation: alliance, party, agency, newspaper, NGO…
     Organization,
+    /// A people or nationality named by a demonym (`Russians`, `russe`,
+    /// `ukrainisch`). Kept apart so that nationality words are never taken
+    /// for places.
+    Group,
 }
 
 impl EntityKind {
     /// All kinds, in a fixed order.
-    pub const ALL: [EntityKind; 4] = [
+    pub const ALL: [EntityKind; 5] = [
         EntityKind::Person,
         EntityKind::Place,
         EntityKind::Event,
         EntityKind::Organization,
+        EntityKind::Group,
     ];
 
     /// The lowercase name used in files and JSON (`person`, `place`, …).
@@ -48,6 +53,7 @@ impl EntityKind {
             EntityKind::Place => "place",
             EntityKind::Event => "event",
             EntityKind::Organization => "organization",
+            EntityKind::Group => "group",
         }
     }
 
@@ -233,8 +239,13 @@ pub struct Entry {
     pub id: String,
     /// What the entry is.
     pub kind: EntityKind,
-    /// The canonical (English) name. It is always matched, as a strong alias.
+    /// The canonical (English) name. It is always matched; as a strong alias
+    /// unless [`weak_canonical`](Self::weak_canonical) is set.
     pub canonical: String,
+    /// The canonical name is itself weak: it is also a common word (a town
+    /// called `Police`, a region called `Southern`). Written as a leading `~`
+    /// on the canonical name in files.
+    pub weak_canonical: bool,
     /// Other names, in any language.
     pub aliases: Vec<Alias>,
     /// A finer type: `city`, `country`, `landmark`, `treaty`, `war`…
@@ -265,6 +276,7 @@ impl Entry {
             id: id.into(),
             kind,
             canonical: canonical.into(),
+            weak_canonical: false,
             aliases: Vec::new(),
             subtype: None,
             start: None,
@@ -296,10 +308,10 @@ impl Entry {
         self
     }
 
-    /// Every name of the entry: the canonical name (strong), then the
-    /// aliases in file order.
+    /// Every name of the entry with its weakness: the canonical name, then
+    /// the aliases in file order.
     pub fn names(&self) -> impl Iterator<Item = (&str, bool)> + '_ {
-        std::iter::once((self.canonical.as_str(), false))
+        std::iter::once((self.canonical.as_str(), self.weak_canonical))
             .chain(self.aliases.iter().map(|a| (a.text.as_str(), a.weak)))
     }
 }
@@ -312,7 +324,7 @@ pub struct Gazetteer {
 }
 
 /// The bundled gazetteer files, compiled into the crate.
-const BUNDLED: [(&str, &str); 4] = [
+const BUNDLED: [(&str, &str); 5] = [
     (
         "gazetteers/people.tsv",
         include_str!("../../gazetteers/people.tsv"),
@@ -329,7 +341,23 @@ const BUNDLED: [(&str, &str); 4] = [
         "gazetteers/organizations.tsv",
         include_str!("../../gazetteers/organizations.tsv"),
     ),
+    (
+        "gazetteers/groups.tsv",
+        include_str!("../../gazetteers/groups.tsv"),
+    ),
 ];
+
+/// Common words of English, French and German that are also names
+/// somewhere (`police`, `auch`, `deal`), one per line, normalised.
+const COMMON_WORDS: &str = include_str!("../../gazetteers/common-words.txt");
+
+/// The bundled common words (see `gazetteers/README.md`).
+pub(crate) fn common_words() -> impl Iterator<Item = &'static str> {
+    COMMON_WORDS
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
 
 impl Gazetteer {
     /// An empty gazetteer.

@@ -1,0 +1,31 @@
+//! Prints how long the default extractor takes to build and how much memory
+//! the process holds afterwards (Linux: VmRSS/VmHWM from /proc/self/status).
+//!
+//! `cargo run --release --example buildstats`
+
+fn status(field: &str) -> String {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with(field))
+                .map(|l| l[field.len()..].trim().to_string())
+        })
+        .unwrap_or_else(|| "n/a".into())
+}
+
+fn main() -> Result<(), precedent::Error> {
+    let t = std::time::Instant::now();
+    let ex = precedent::Extractor::new()?;
+    let elapsed = t.elapsed();
+    println!("entries          {}", ex.gazetteer().len());
+    println!("distinct aliases {}", ex.aliases_len());
+    println!(
+        "matcher memory   {:.1} MiB",
+        ex.matcher_memory() as f64 / (1 << 20) as f64
+    );
+    println!("build time       {:.0} ms", elapsed.as_secs_f64() * 1e3);
+    println!("resident now     {}", status("VmRSS:"));
+    println!("resident peak    {}", status("VmHWM:"));
+    Ok(())
+}
