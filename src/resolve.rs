@@ -63,8 +63,9 @@ pub(crate) fn resolve(ctx: &Context<'_>, norm: &Normalized<'_>, hits: &[Hit]) ->
             let (start, end) = norm.to_original(hit.start, hit.end)?;
             let surface = original.get(start..end)?;
             let key = norm.as_str().get(hit.start..hit.end).unwrap_or("");
-            let capitalised =
-                is_capitalised(surface) && !(ctx.common.contains(key) && sentence_initial(original, start));
+            let capitalised = is_capitalised(surface)
+                && !ALWAYS_CAPITALISED.contains(&key)
+                && !(ctx.common.contains(key) && sentence_initial(original, start));
             let eligible: Vec<Target> = matcher
                 .targets(hit.pattern)
                 .iter()
@@ -129,6 +130,14 @@ fn name_of(entry: &Entry, name: u32) -> &str {
         .nth(name as usize)
         .map_or(entry.canonical.as_str(), |(n, _)| n)
 }
+
+/// Common words that English writes with a capital anywhere in a sentence
+/// (months, weekdays): a capital is no evidence for them (`In May the talks
+/// resumed` is not about Theresa May).
+const ALWAYS_CAPITALISED: &[&str] = &[
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+];
 
 fn hit_span(norm: &Normalized<'_>, hit: &Hit) -> (usize, usize) {
     norm.to_original(hit.start, hit.end).unwrap_or((0, 0))

@@ -49,3 +49,28 @@ fn well_known_names_resolve_to_the_right_entry() {
         failures.join("\n")
     );
 }
+
+#[derive(Deserialize)]
+struct Precision {
+    cases: Vec<PrecisionCase>,
+}
+
+#[derive(Deserialize)]
+struct PrecisionCase {
+    text: String,
+    words: Vec<String>,
+}
+
+#[test]
+fn common_words_are_not_tagged_in_ordinary_sentences() {
+    let ex = Extractor::new().unwrap();
+    let mut failures = Vec::new();
+    for case in common::table::<Precision>("precision.toml").cases {
+        for m in ex.extract(&case.text).mentions {
+            if case.words.iter().any(|w| *w == m.text) {
+                failures.push(format!("`{}`: `{}` tagged as {:?} ({})", case.text, m.text, m.id, m.kind));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

@@ -460,6 +460,10 @@ class Builder:
     def add(self, e):
         if not e.source.startswith("curated") and e.kind != "person":
             e.weak_canonical = self.weak(e.canonical, e.kind)
+        elif e.kind in ("place", "organization") and norm(e.canonical) in self.common:
+            # A curated place whose name is also a common word (Nice, Reading,
+            # Split): the name stays, as a weak one.
+            e.weak_canonical = True
         if e.id in self.entries:
             n = 2
             while "%s-%d" % (e.id, n) in self.entries:
