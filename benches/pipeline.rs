@@ -54,7 +54,7 @@ const FILLER: &[&str] = &[
     "Gespräche",
     "über",
     "den",
-    "Frieden",
+    "Zukunft",
     "weitergehen",
     "officials",
     "warned",
@@ -94,19 +94,27 @@ fn names(ex: &Extractor) -> Vec<String> {
         .collect()
 }
 
-/// `docs` documents of about `doc_bytes` bytes; returns them and the number
-/// of names inserted.
-fn corpus(names: &[String], docs: usize, doc_bytes: usize) -> (Vec<String>, usize) {
+/// `docs` documents of about `doc_bytes` bytes, and the byte spans of the
+/// names inserted into each.
+fn corpus(names: &[String], docs: usize, doc_bytes: usize) -> (Vec<String>, Vec<Vec<(usize, usize)>>) {
     let mut rng = Lcg(42);
-    let mut inserted = 0;
+    let mut spans = Vec::with_capacity(docs);
     let out = (0..docs)
         .map(|_| {
             let mut doc = String::with_capacity(doc_bytes + 64);
+            let mut inserted = Vec::new();
             let mut since_name = 0;
             while doc.len() < doc_bytes {
                 if since_name > 180 + rng.next() % 40 {
+                    // A comma before the name keeps a filler word from
+                    // forming a longer alias with it ("new" + "People…").
+                    if doc.ends_with(' ') && !doc.ends_with(". ") {
+                        doc.pop();
+                        doc.push_str(", ");
+                    }
+                    let start = doc.len();
                     doc.push_str(&names[rng.next() % names.len()]);
-                    inserted += 1;
+                    inserted.push((start, doc.len()));
                     since_name = 0;
                 } else {
                     let w = FILLER[rng.next() % FILLER.len()];
@@ -115,22 +123,47 @@ fn corpus(names: &[String], docs: usize, doc_bytes: usize) -> (Vec<String>, usiz
                 }
                 doc.push_str(if rng.next() % 12 == 0 { ". " } else { " " });
             }
+            spans.push(inserted);
             doc
         })
         .collect();
-    (out, inserted)
+    (out, spans)
 }
 
 fn bench(c: &mut Criterion) {
     let ex = Extractor::new().expect("default extractor");
-    let names = names(&ex);
-    let (docs, inserted) = corpus(&names, 800, 5_000);
-    let bytes: usize = docs.iter().map(String::len).sum();
-    let found: usize = docs.iter().map(|d| ex.extract(d).mentions.len()).sum();
-    assert_eq!(
-        found, inserted,
-        "the extractor must find exactly the inserted names"
+    println!(
+        "default extractor: {} entries, {} distinct aliases, matcher {:.1} MiB, process resident {}",
+        ex.gazetteer().len(),
+        ex.aliases_len(),
+        ex.matcher_memory() as f64 / f64::from(1 << 20),
+        resident()
     );
+    let names = names(&ex);
+    let (docs, spans) = corpus(&names, 800, 5_000);
+    let inserted: usize = spans.iter().map(Vec::len).sum();
+    let bytes: usize = docs.iter().map(String::len).sum();
+    for (doc, want) in docs.iter().zip(&spans) {
+        let got: Vec<(usize, usize)> = ex
+            .extract(doc)
+            .mentions
+            .iter()
+            .map(|m| (m.start, m.end))
+            .collect();
+        if &got != want {
+            let extra: Vec<&str> = got
+                .iter()
+                .filter(|s| !want.contains(s))
+                .map(|&(a, b)| &doc[a..b])
+                .collect();
+            let missed: Vec<&str> = want
+                .iter()
+                .filter(|s| !got.contains(s))
+                .map(|&(a, b)| &doc[a..b])
+                .collect();
+            panic!("the extractor must find exactly the inserted names; extra {extra:?}, missed {missed:?}");
+        }
+    }
     assert_eq!(
         ex.extract(&FILLER.join(" ")).mentions.len(),
         0,
@@ -239,6 +272,18 @@ impl Baseline {
             })
             .sum()
     }
+}
+
+/// Resident memory of this process (Linux), for the build report.
+fn resident() -> String {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmRSS:"))
+                .map(|l| l[6..].trim().to_string())
+        })
+        .unwrap_or_else(|| "n/a".into())
 }
 
 criterion_group!(benches, bench);

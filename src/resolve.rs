@@ -63,17 +63,20 @@ pub(crate) fn resolve(ctx: &Context<'_>, norm: &Normalized<'_>, hits: &[Hit]) ->
             let (start, end) = norm.to_original(hit.start, hit.end)?;
             let surface = original.get(start..end)?;
             let key = norm.as_str().get(hit.start..hit.end).unwrap_or("");
+            let common_word = ctx.common.contains(key);
             let capitalised = is_capitalised(surface)
                 && !ALWAYS_CAPITALISED.contains(&key)
-                && !(ctx.common.contains(key) && sentence_initial(original, start));
+                && !(common_word && (sentence_initial(original, start) || after_determiner(original, start)));
             let eligible: Vec<Target> = matcher
                 .targets(hit.pattern)
                 .iter()
                 .copied()
                 .filter(|t| {
+                    let alias = name_of(&entries[t.entry as usize], t.name);
                     let evidence = !t.weak
                         || strong.contains(&t.entry)
-                        || (capitalised && case_fits(name_of(&entries[t.entry as usize], t.name), surface));
+                        || written_as_acronym(alias, surface)
+                        || (capitalised && case_fits(alias, surface));
                     evidence && casing_ok(hit, t)
                 })
                 .collect();
@@ -131,12 +134,58 @@ fn name_of(entry: &Entry, name: u32) -> &str {
         .map_or(entry.canonical.as_str(), |(n, _)| n)
 }
 
+/// Articles, determiners and contracted prepositions of English, French and
+/// German. After one of them a capitalised common word is a noun (German
+/// capitalises every noun: `den Frieden` is peace, not Luc Frieden).
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "this", "that", "these", "those", "my", "your", "his", "her", "its", "our", "their",
+    "no", "every", "each", "some", "any", "le", "la", "les", "l", "un", "une", "des", "du", "au", "aux",
+    "ce", "cet", "cette", "ces", "mon", "ma", "mes", "son", "sa", "ses", "notre", "votre", "leur", "leurs",
+    "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines", "kein",
+    "keine", "keinen", "keinem", "keiner", "zum", "zur", "im", "am", "vom", "beim", "ins", "ans", "mein",
+    "meine", "sein", "seine", "ihr", "ihre", "unser", "unsere", "diese", "dieser", "dieses", "diesen",
+    "jeder", "jede", "jedes",
+];
+
+/// Whether the word before `at` is one of [`DETERMINERS`].
+fn after_determiner(text: &str, at: usize) -> bool {
+    let before = text
+        .get(..at)
+        .unwrap_or("")
+        .trim_end_matches(|c: char| c.is_whitespace() || c == '\'' || c == '’');
+    let word_start = before
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_alphabetic())
+        .last()
+        .map_or(before.len(), |(i, _)| i);
+    let word = before[word_start..].to_lowercase();
+    DETERMINERS.contains(&word.as_str())
+}
+
 /// Common words that English writes with a capital anywhere in a sentence
 /// (months, weekdays): a capital is no evidence for them (`In May the talks
 /// resumed` is not about Theresa May).
 const ALWAYS_CAPITALISED: &[&str] = &[
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
 ];
 
 fn hit_span(norm: &Normalized<'_>, hit: &Hit) -> (usize, usize) {
@@ -183,12 +232,22 @@ fn sentence_initial(text: &str, at: usize) -> bool {
     true
 }
 
+fn uppercase_count(s: &str) -> usize {
+    s.chars().filter(|c| c.is_uppercase()).count()
+}
+
 /// An acronym alias (`PAS`, `AfD`, `UN`) is evidence only when the text
 /// writes at least as many capitals: `pas` and `Pas` are not `PAS`.
 fn case_fits(alias: &str, surface: &str) -> bool {
-    let upper = |s: &str| s.chars().filter(|c| c.is_uppercase()).count();
-    let wanted = upper(alias);
-    wanted < 2 || upper(surface) >= wanted
+    let wanted = uppercase_count(alias);
+    wanted < 2 || uppercase_count(surface) >= wanted
+}
+
+/// An acronym written with all its capitals is evidence on its own, even
+/// where the same letters also spell a common word (`le PAS malaisien`).
+fn written_as_acronym(alias: &str, surface: &str) -> bool {
+    let wanted = uppercase_count(alias);
+    wanted >= 2 && uppercase_count(surface) >= wanted
 }
 
 /// Lower-case name particles skipped by the capitalisation test, so that
@@ -213,7 +272,16 @@ fn is_capitalised(surface: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{is_capitalised, sentence_initial};
+    use super::{after_determiner, is_capitalised, sentence_initial};
+
+    #[test]
+    fn determiners() {
+        assert!(after_determiner("über den Frieden", 10));
+        assert!(after_determiner("la Police", 3));
+        assert!(after_determiner("l’Orange", 4));
+        assert!(!after_determiner("Luc Frieden", 4));
+        assert!(!after_determiner("Frieden", 0));
+    }
 
     #[test]
     fn sentence_starts() {
