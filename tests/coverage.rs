@@ -67,7 +67,7 @@ fn common_words_are_not_tagged_in_ordinary_sentences() {
     let mut failures = Vec::new();
     for case in common::table::<Precision>("precision.toml").cases {
         for m in ex.extract(&case.text).mentions {
-            if case.words.iter().any(|w| *w == m.text) {
+            if case.words.contains(&m.text) {
                 failures.push(format!(
                     "`{}`: `{}` tagged as {:?} ({})",
                     case.text, m.text, m.id, m.kind
