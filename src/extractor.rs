@@ -8,6 +8,7 @@ use crate::mention::Document;
 use crate::normalize::{Normalizer, NormalizerConfig};
 use crate::resolve::{resolve, Context};
 use crate::span::OffsetConverter;
+use crate::years::EventIndex;
 use std::collections::HashSet;
 use std::sync::Arc;
 
@@ -94,7 +95,9 @@ impl ExtractorBuilder {
             gazetteer.merge(layer.clone());
         }
         let normalizer = Normalizer::new(self.normalizer);
-        let matcher = Matcher::build(&gazetteer, &normalizer)?;
+        let (matcher, keys) = Matcher::build_with_keys(&gazetteer, &normalizer)?;
+        let events = EventIndex::build(&gazetteer, &matcher, &keys, &normalizer);
+        drop(keys);
         let common = crate::gazetteer::common_words()
             .map(|w| normalizer.normalize_str(w))
             .collect();
@@ -103,6 +106,7 @@ impl ExtractorBuilder {
                 normalizer,
                 gazetteer,
                 matcher,
+                events,
                 common,
                 offsets: self.offsets,
             }),
@@ -115,6 +119,7 @@ struct Inner {
     normalizer: Normalizer,
     gazetteer: Gazetteer,
     matcher: Matcher,
+    events: EventIndex,
     common: HashSet<String>,
     offsets: Offsets,
 }
@@ -184,6 +189,7 @@ impl Extractor {
         let ctx = Context {
             gazetteer: &inner.gazetteer,
             matcher: &inner.matcher,
+            events: &inner.events,
             common: &inner.common,
         };
         let mut mentions = resolve(&ctx, &norm, &hits);

@@ -12,7 +12,8 @@
 //!    in one Aho-Corasick automaton walked from word starts only (whole
 //!    words, leftmost-longest, French elision and English possessives);
 //! 3. resolution: one entry per match, chosen by priors and evidence, with
-//!    the alternatives kept;
+//!    the alternatives kept; a place next to a year becomes the event of that
+//!    place and year ("Munich 1938" is the Munich Agreement);
 //! 4. output: serde-serialisable [`Mention`]s in a [`Document`].
 //!
 //! Every [`Mention`] satisfies `&text[m.start..m.end] == m.text`.
@@ -27,8 +28,11 @@
 //! for m in &doc.mentions {
 //!     assert_eq!(&text[m.start..m.end], m.text);
 //! }
-//! let alaska = &doc.mentions[0];
-//! assert_eq!((alaska.text.as_str(), alaska.kind), ("Alaska", EntityKind::Place));
+//! // A place next to a year names the event of that place and year.
+//! let munich = &doc.mentions[1];
+//! assert_eq!((munich.text.as_str(), munich.kind), ("Munich 1938", EntityKind::Event));
+//! assert_eq!(munich.id.as_deref(), Some("event/munich-agreement"));
+//! assert_eq!(munich.place.as_deref(), Some("place/munich"));
 //! # Ok::<(), precedent::Error>(())
 //! ```
 //!
@@ -66,6 +70,7 @@ mod mention;
 pub mod normalize;
 mod resolve;
 mod span;
+mod years;
 
 pub use batch::{ExtractStream, STREAM_CHUNK};
 pub use error::{Error, GazetteerErrorKind, Result};

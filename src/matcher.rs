@@ -183,7 +183,17 @@ impl Matcher {
     /// # Errors
     /// [`Error::Build`] when a name normalises to nothing (it could never
     /// match) or the automaton cannot be built.
+    #[cfg(test)]
     pub fn build(gazetteer: &Gazetteer, normalizer: &Normalizer) -> Result<Matcher> {
+        Self::build_with_keys(gazetteer, normalizer).map(|(m, _)| m)
+    }
+
+    /// Like [`Matcher::build`], also returning the normalised key of each
+    /// pattern (for indexes built next to the matcher).
+    pub fn build_with_keys(
+        gazetteer: &Gazetteer,
+        normalizer: &Normalizer,
+    ) -> Result<(Matcher, Vec<Box<str>>)> {
         let mut index: HashMap<Box<str>, usize> = HashMap::new();
         let mut keys: Vec<Box<str>> = Vec::new();
         let mut lists: Vec<Vec<Target>> = Vec::new();
@@ -212,11 +222,14 @@ impl Matcher {
             offsets.push(to_u32(targets.len())?);
         }
         let shards = build_shards(&keys)?;
-        Ok(Matcher {
-            shards,
-            offsets,
-            targets,
-        })
+        Ok((
+            Matcher {
+                shards,
+                offsets,
+                targets,
+            },
+            keys,
+        ))
     }
 
     /// Number of distinct normalised aliases.

@@ -36,17 +36,27 @@ pub struct Mention {
     /// What the mention refers to.
     pub kind: EntityKind,
     /// The gazetteer id of the chosen entry; `None` for names found by rules
-    /// without a gazetteer entry.
+    /// without a gazetteer entry, and for a place in a year that no known
+    /// event explains.
     pub id: Option<String>,
     /// The canonical name of the chosen entry.
     pub canonical: String,
-    /// The gazetteer alias that matched, as written in the gazetteer.
+    /// The gazetteer alias that matched, as written in the gazetteer (for a
+    /// year-anchored mention, the alias of the place).
     pub alias: String,
     /// Confidence in the choice of entry, in `[0, 1]`.
     pub score: f32,
     /// The other entries the surface could refer to, best first.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub candidates: Vec<Candidate>,
+    /// The year of a year-anchored mention: "Munich 1938" (the Munich
+    /// Agreement), "Alaska 2025" (a place in a year, `id` null when no event
+    /// is known).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub year: Option<i32>,
+    /// The id of the place of a year-anchored mention.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
     /// Char (code point) offsets, when requested with
     /// [`crate::Offsets::All`].
     #[serde(default, skip_serializing_if = "Option::is_none")]

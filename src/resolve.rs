@@ -15,10 +15,11 @@
 //!   entry listed first. The score is the winner's share of the eligible
 //!   priors, lowered for weak aliases.
 
-use crate::gazetteer::{Entry, Gazetteer};
+use crate::gazetteer::{EntityKind, Entry, Gazetteer};
 use crate::matcher::{Hit, Matcher, Target};
 use crate::mention::{Candidate, Mention};
 use crate::normalize::Normalized;
+use crate::years::{year_after, year_before, EventIndex};
 use std::collections::HashSet;
 
 /// How much a weak alias lowers the score of its mention.
@@ -29,6 +30,8 @@ const WEAK_FACTOR: f32 = 0.8;
 pub(crate) struct Context<'a> {
     pub gazetteer: &'a Gazetteer,
     pub matcher: &'a Matcher,
+    /// Events linked to places, for year anchoring.
+    pub events: &'a EventIndex,
     /// Normalised common words (`police`, `auch`, `deal`): written with a
     /// capital only because a sentence starts with them, they are no
     /// evidence for a weak alias.
@@ -37,6 +40,13 @@ pub(crate) struct Context<'a> {
 
 /// Turns hits into mentions.
 pub(crate) fn resolve(ctx: &Context<'_>, norm: &Normalized<'_>, hits: &[Hit]) -> Vec<Mention> {
+    let resolved = choose(ctx, norm, hits);
+    anchor_years(ctx, norm.original(), resolved)
+}
+
+/// One mention per hit that has an eligible candidate, with the index of the
+/// chosen entry.
+fn choose(ctx: &Context<'_>, norm: &Normalized<'_>, hits: &[Hit]) -> Vec<(Mention, u32)> {
     let (gazetteer, matcher) = (ctx.gazetteer, ctx.matcher);
     let original = norm.original();
     let entries = gazetteer.entries();
@@ -83,7 +93,7 @@ pub(crate) fn resolve(ctx: &Context<'_>, norm: &Normalized<'_>, hits: &[Hit]) ->
             let ranked = rank(entries, &eligible);
             let (&(best, best_score), rest) = ranked.split_first()?;
             let entry = &entries[best.entry as usize];
-            Some(Mention {
+            let mention = Mention {
                 start,
                 end,
                 text: surface.to_string(),
@@ -96,11 +106,80 @@ pub(crate) fn resolve(ctx: &Context<'_>, norm: &Normalized<'_>, hits: &[Hit]) ->
                     .iter()
                     .map(|&(t, score)| candidate(&entries[t.entry as usize], score))
                     .collect(),
+                year: None,
+                place: None,
                 chars: None,
                 utf16: None,
-            })
+            };
+            Some((mention, best.entry))
         })
         .collect()
+}
+
+/// Extends place mentions that stand next to a year into event mentions
+/// (see [`crate::years`]). The year must not overlap the next mention.
+fn anchor_years(ctx: &Context<'_>, text: &str, resolved: Vec<(Mention, u32)>) -> Vec<Mention> {
+    let mut out: Vec<Mention> = Vec::with_capacity(resolved.len());
+    let next_starts: Vec<usize> = resolved
+        .iter()
+        .skip(1)
+        .map(|(m, _)| m.start)
+        .chain([text.len()])
+        .collect();
+    for ((mut m, entry), next) in resolved.into_iter().zip(next_starts) {
+        if m.kind == EntityKind::Place {
+            let prev_end = out.last().map_or(0, |p| p.end);
+            let anchor = match year_after(text, m.end) {
+                Some((year, end)) if end <= next => Some((year, m.start, end)),
+                _ => year_before(text, m.start)
+                    .filter(|&(_, start)| start >= prev_end)
+                    .map(|(year, start)| (year, start, m.end)),
+            };
+            if let Some((year, start, end)) = anchor {
+                m = anchored(ctx, text, m, entry, year, start, end);
+            }
+        }
+        out.push(m);
+    }
+    out
+}
+
+/// The event-like mention of `place` in `year`, spanning `start..end`.
+fn anchored(
+    ctx: &Context<'_>,
+    text: &str,
+    place: Mention,
+    entry: u32,
+    year: i32,
+    start: usize,
+    end: usize,
+) -> Mention {
+    let entries = ctx.gazetteer.entries();
+    let place_candidate = candidate(&entries[entry as usize], place.score);
+    let (id, canonical, score) = match ctx.events.event(ctx.gazetteer, entry, year) {
+        Some(ev) => {
+            let ev = &entries[ev as usize];
+            (Some(ev.id.clone()), ev.canonical.clone(), place.score)
+        }
+        None => (None, format!("{} {year}", place.canonical), place.score * 0.8),
+    };
+    let mut candidates = vec![place_candidate];
+    candidates.extend(place.candidates);
+    Mention {
+        start,
+        end,
+        text: text.get(start..end).unwrap_or_default().to_string(),
+        kind: EntityKind::Event,
+        id,
+        canonical,
+        alias: place.alias,
+        score,
+        candidates,
+        year: Some(year),
+        place: place.id,
+        chars: None,
+        utf16: None,
+    }
 }
 
 /// Eligible targets with their scores, best first (stable on ties).

@@ -1,0 +1,162 @@
+//! Year anchoring, part of the resolution stage: a place next to a year
+//! names an event ("Munich 1938" is the Munich Agreement, "Yalta 1945" the
+//! Yalta Conference, "München 1938", "Munich en 1938"), and a place with a
+//! year that no event explains still becomes an event-like mention
+//! ("Alaska 2025", "Helsinki 1975" if no entry existed) for the analogy
+//! stage.
+//!
+//! An event is linked to a place when one of the event's names contains one
+//! of the place's strong names as a whole phrase (`Munich Agreement`,
+//! `conférence de Yalta`, `insurrection de Budapest`); among the events of a
+//! place whose dates contain the year, one commonly invoked as an analogy
+//! wins, then the higher prior, then the first listed.
+
+use crate::gazetteer::{EntityKind, Gazetteer};
+use crate::matcher::Matcher;
+use crate::normalize::Normalizer;
+use std::collections::HashMap;
+
+/// Words that may stand between a place and its year: "Munich en 1938",
+/// "Munich in 1938", "München im Jahr 1938" is not covered.
+const CONNECTORS: &[&str] = &["en", "in", "im", "of", "de", "von", "a", "à"];
+
+/// The events of each place, by gazetteer entry index.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct EventIndex {
+    by_place: HashMap<u32, Vec<u32>>,
+}
+
+impl EventIndex {
+    /// Links places to events through the matcher's normalised keys.
+    pub fn build(
+        gazetteer: &Gazetteer,
+        matcher: &Matcher,
+        keys: &[Box<str>],
+        normalizer: &Normalizer,
+    ) -> Self {
+        let entries = gazetteer.entries();
+        let mut phrases: HashMap<String, Vec<u32>> = HashMap::new();
+        for (i, e) in entries
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.kind == EntityKind::Event)
+        {
+            for (name, _) in e.names() {
+                let norm = normalizer.normalize_str(name);
+                let words: Vec<&str> = norm.split(' ').filter(|w| !w.is_empty()).collect();
+                for n in 1..=3.min(words.len()) {
+                    for window in words.windows(n) {
+                        let list = phrases.entry(window.join(" ")).or_default();
+                        if list.last() != Some(&(i as u32)) {
+                            list.push(i as u32);
+                        }
+                    }
+                }
+            }
+        }
+        let mut by_place: HashMap<u32, Vec<u32>> = HashMap::new();
+        for (p, key) in keys.iter().enumerate() {
+            let Some(events) = phrases.get(&**key) else {
+                continue;
+            };
+            for t in matcher.targets(p as u32) {
+                if !t.weak && entries[t.entry as usize].kind == EntityKind::Place {
+                    let list = by_place.entry(t.entry).or_default();
+                    for &ev in events {
+                        if !list.contains(&ev) {
+                            list.push(ev);
+                        }
+                    }
+                }
+            }
+        }
+        EventIndex { by_place }
+    }
+
+    /// The event of `place` in `year`, if one is known.
+    pub fn event(&self, gazetteer: &Gazetteer, place: u32, year: i32) -> Option<u32> {
+        let entries = gazetteer.entries();
+        self.by_place
+            .get(&place)?
+            .iter()
+            .copied()
+            .filter(|&e| {
+                let e = &entries[e as usize];
+                let start = e.start.map(|d| d.year);
+                let end = e.end.map(|d| d.year).or(start);
+                matches!((start, end), (Some(s), Some(t)) if s <= year && year <= t)
+            })
+            .max_by(|&a, &b| {
+                let (a, b) = (&entries[a as usize], &entries[b as usize]);
+                (a.analogy == Some(true), a.prior)
+                    .partial_cmp(&(b.analogy == Some(true), b.prior))
+                    .unwrap_or(std::cmp::Ordering::Equal)
+                    .then(std::cmp::Ordering::Greater)
+            })
+    }
+}
+
+/// A year written right after `end` ("Munich 1938", "Munich, 1938",
+/// "Munich en 1938"): the year and the offset where it ends.
+pub(crate) fn year_after(text: &str, end: usize) -> Option<(i32, usize)> {
+    let rest = text.get(end..)?;
+    let trimmed = rest.trim_start_matches([' ', ',', '\u{a0}']);
+    if trimmed.len() == rest.len() || rest.len() - trimmed.len() > 3 {
+        return None;
+    }
+    let mut at = end + rest.len() - trimmed.len();
+    if let Some((word, after)) = trimmed.split_once(' ') {
+        if CONNECTORS.contains(&word.to_lowercase().as_str()) {
+            at += word.len() + 1 + (after.len() - after.trim_start().len());
+        }
+    }
+    let year = four_digits(text, at)?;
+    Some((year, at + 4))
+}
+
+/// A year written right before `start` ("1938 Munich"): the year and the
+/// offset where it starts.
+pub(crate) fn year_before(text: &str, start: usize) -> Option<(i32, usize)> {
+    let before = text.get(..start)?;
+    let trimmed = before.trim_end_matches(' ');
+    if trimmed.len() == before.len() || before.len() - trimmed.len() > 2 || trimmed.len() < 4 {
+        return None;
+    }
+    let at = trimmed.len() - 4;
+    let year = four_digits(text, at)?;
+    Some((year, at))
+}
+
+/// Four ASCII digits at `at`, not part of a longer number or word, read as
+/// a year from 1000 to 2100.
+fn four_digits(text: &str, at: usize) -> Option<i32> {
+    let bytes = text.as_bytes();
+    let digits = bytes.get(at..at + 4)?;
+    if !digits.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    let glued = |b: Option<&u8>| b.is_some_and(|b| b.is_ascii_alphanumeric());
+    if glued(bytes.get(at + 4)) || (at > 0 && glued(bytes.get(at - 1))) {
+        return None;
+    }
+    let year: i32 = std::str::from_utf8(digits).ok()?.parse().ok()?;
+    (1000..=2100).contains(&year).then_some(year)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn years_next_to_places() {
+        assert_eq!(year_after("Munich 1938!", 6), Some((1938, 11)));
+        assert_eq!(year_after("Munich, 1938", 6), Some((1938, 12)));
+        assert_eq!(year_after("Munich en 1938", 6), Some((1938, 14)));
+        assert_eq!(year_after("Munich 19385", 6), None);
+        assert_eq!(year_after("Munich 1938th", 6), None);
+        assert_eq!(year_after("Munich 3000", 6), None);
+        assert_eq!(year_after("Munich said 1938", 6), None);
+        assert_eq!(year_before("the 1938 Munich", 9), Some((1938, 4)));
+        assert_eq!(year_before("x21938 Munich", 7), None);
+    }
+}
