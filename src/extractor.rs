@@ -6,9 +6,9 @@ use crate::gazetteer::Gazetteer;
 use crate::matcher::Matcher;
 use crate::mention::Document;
 use crate::normalize::{Normalizer, NormalizerConfig};
+use crate::resolve::years::EventIndex;
 use crate::resolve::{resolve, Context};
 use crate::span::OffsetConverter;
-use crate::years::EventIndex;
 use std::collections::HashSet;
 use std::sync::Arc;
 

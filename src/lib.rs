@@ -70,13 +70,12 @@ mod mention;
 pub mod normalize;
 mod resolve;
 mod span;
-mod years;
 
 pub use batch::{ExtractStream, STREAM_CHUNK};
 pub use error::{Error, GazetteerErrorKind, Result};
 pub use extractor::{Extractor, ExtractorBuilder, Offsets};
 pub use gazetteer::{Alias, EntityKind, Entry, Gazetteer, PartialDate, Valence};
-pub use mention::{Candidate, Document, Mention};
+pub use mention::{Candidate, Document, Evidence, Mention};
 pub use normalize::{Normalized, Normalizer, NormalizerConfig, OffsetMap};
 pub use span::{OffsetConverter, Span};
 

@@ -22,6 +22,37 @@ pub struct Candidate {
     pub score: f32,
 }
 
+/// Why a mention was made and its entry chosen. Each decision of the
+/// resolver is cheap and explainable; a mention lists the evidence it rests
+/// on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Evidence {
+    /// A strong alias matched (a full name, an unambiguous name).
+    StrongAlias,
+    /// A weak alias written with a capital where that means a name.
+    Capitalised,
+    /// An acronym written with all its capitals.
+    Acronym,
+    /// The same entity is named by a strong alias elsewhere in the document
+    /// ("Emmanuel Macron … Macron").
+    CoReference,
+    /// A title or role before the name ("President", "Bundeskanzler", "M.").
+    Title,
+    /// A speech verb after the name ("said", "a déclaré", "sagte").
+    Speech,
+    /// A preposition of place before the name ("in", "à", "nach").
+    Locative,
+    /// Several entries share the alias; the gazetteer prior decided.
+    Prior,
+    /// A place next to a year ("Munich 1938").
+    YearAnchor,
+    /// The whole document is written in lower case, so case was not asked
+    /// for.
+    LowercaseDocument,
+}
+
 /// One reference to a person, place, event or organisation in a text.
 ///
 /// Invariant: `&original[m.start..m.end] == m.text` for every mention.
@@ -46,6 +77,9 @@ pub struct Mention {
     pub alias: String,
     /// Confidence in the choice of entry, in `[0, 1]`.
     pub score: f32,
+    /// The evidence the mention and the choice of entry rest on.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<Evidence>,
     /// The other entries the surface could refer to, best first.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub candidates: Vec<Candidate>,

@@ -17,10 +17,14 @@
 
 use crate::gazetteer::{EntityKind, Entry, Gazetteer};
 use crate::matcher::{Hit, Matcher, Target};
-use crate::mention::{Candidate, Mention};
+use crate::mention::{Candidate, Evidence, Mention};
 use crate::normalize::Normalized;
-use crate::years::{year_after, year_before, EventIndex};
+mod cues;
+pub(crate) mod years;
+
+use cues::{cues, Cues};
 use std::collections::HashSet;
+use years::{year_after, year_before, EventIndex};
 
 /// How much a weak alias lowers the score of its mention.
 const WEAK_FACTOR: f32 = 0.8;
@@ -74,25 +78,57 @@ fn choose(ctx: &Context<'_>, norm: &Normalized<'_>, hits: &[Hit]) -> Vec<(Mentio
             let surface = original.get(start..end)?;
             let key = norm.as_str().get(hit.start..hit.end).unwrap_or("");
             let common_word = ctx.common.contains(key);
-            let capitalised = is_capitalised(surface)
-                && !ALWAYS_CAPITALISED.contains(&key)
-                && !(common_word && (sentence_initial(original, start) || after_determiner(original, start)));
+            let caps_line = in_capitals_line(original, start);
+            // A capital says nothing about a common word at a sentence start,
+            // after an article or in a headline written in capitals.
+            let plain_word = common_word
+                && (caps_line || sentence_initial(original, start) || after_determiner(original, start));
+            let capitalised = is_capitalised(surface) && !ALWAYS_CAPITALISED.contains(&key) && !plain_word;
+            let cue = cues(original, start, end);
             let eligible: Vec<Target> = matcher
                 .targets(hit.pattern)
                 .iter()
                 .copied()
                 .filter(|t| {
-                    let alias = name_of(&entries[t.entry as usize], t.name);
+                    let entry = &entries[t.entry as usize];
+                    let alias = name_of(entry, t.name);
                     let evidence = !t.weak
                         || strong.contains(&t.entry)
-                        || written_as_acronym(alias, surface)
+                        || (!(caps_line && common_word) && written_as_acronym(alias, surface))
+                        || (cue.title && entry.kind == EntityKind::Person)
                         || (capitalised && case_fits(alias, surface));
                     evidence && casing_ok(hit, t)
                 })
                 .collect();
-            let ranked = rank(entries, &eligible);
+            let ranked = rank(entries, &eligible, cue, &strong);
             let (&(best, best_score), rest) = ranked.split_first()?;
             let entry = &entries[best.entry as usize];
+            let alias = name_of(entry, best.name);
+            let mut evidence = Vec::new();
+            if !best.weak {
+                evidence.push(Evidence::StrongAlias);
+            } else if strong.contains(&best.entry) {
+                evidence.push(Evidence::CoReference);
+            } else if !(caps_line && common_word) && written_as_acronym(alias, surface) {
+                evidence.push(Evidence::Acronym);
+            } else if capitalised {
+                evidence.push(Evidence::Capitalised);
+            }
+            if !best.weak && strong.contains(&best.entry) && ranked.len() > 1 {
+                evidence.push(Evidence::CoReference);
+            }
+            match entry.kind {
+                EntityKind::Person if cue.title => evidence.push(Evidence::Title),
+                EntityKind::Person if cue.speech => evidence.push(Evidence::Speech),
+                EntityKind::Place if cue.locative => evidence.push(Evidence::Locative),
+                _ => {}
+            }
+            if ranked.len() > 1 {
+                evidence.push(Evidence::Prior);
+            }
+            if lowercase_doc && is_all_lowercase(surface) {
+                evidence.push(Evidence::LowercaseDocument);
+            }
             let mention = Mention {
                 start,
                 end,
@@ -100,8 +136,9 @@ fn choose(ctx: &Context<'_>, norm: &Normalized<'_>, hits: &[Hit]) -> Vec<(Mentio
                 kind: entry.kind,
                 id: Some(entry.id.clone()),
                 canonical: entry.canonical.clone(),
-                alias: name_of(entry, best.name).to_string(),
+                alias: alias.to_string(),
                 score: best_score,
+                evidence,
                 candidates: rest
                     .iter()
                     .map(|&(t, score)| candidate(&entries[t.entry as usize], score))
@@ -174,6 +211,7 @@ fn anchored(
         canonical,
         alias: place.alias,
         score,
+        evidence: place.evidence.into_iter().chain([Evidence::YearAnchor]).collect(),
         candidates,
         year: Some(year),
         place: place.id,
@@ -182,19 +220,60 @@ fn anchored(
     }
 }
 
-/// Eligible targets with their scores, best first (stable on ties).
-fn rank(entries: &[Entry], eligible: &[Target]) -> Vec<(Target, f32)> {
-    let prior = |t: &Target| entries[t.entry as usize].prior.max(1e-3);
-    let total: f32 = eligible.iter().map(prior).sum();
+/// Eligible targets with their scores, best first (stable on ties). The
+/// weight of a candidate is its prior, multiplied when the document names
+/// the entity in full elsewhere (co-reference) and when a cue word asks for
+/// its kind (a title or speech verb for a person, a preposition of place for
+/// a place); the score is its share of the total weight.
+fn rank(entries: &[Entry], eligible: &[Target], cue: Cues, strong: &HashSet<u32>) -> Vec<(Target, f32)> {
+    let weight = |t: &Target| {
+        let entry = &entries[t.entry as usize];
+        let mut w = entry.prior.max(1e-3);
+        if strong.contains(&t.entry) {
+            w *= COREFERENCE_BOOST;
+        }
+        let kind_cue = match entry.kind {
+            EntityKind::Person => cue.title || cue.speech,
+            EntityKind::Place => cue.locative,
+            _ => false,
+        };
+        if kind_cue {
+            w *= CUE_BOOST;
+        }
+        w
+    };
+    let total: f32 = eligible.iter().map(weight).sum();
     let mut ranked: Vec<(Target, f32)> = eligible
         .iter()
         .map(|t| {
             let weak = if t.weak { WEAK_FACTOR } else { 1.0 };
-            (*t, prior(t) / total * weak)
+            (*t, weight(t) / total * weak)
         })
         .collect();
     ranked.sort_by(|a, b| b.1.total_cmp(&a.1));
     ranked
+}
+
+/// How much naming the entity in full elsewhere in the document weighs.
+const COREFERENCE_BOOST: f32 = 4.0;
+/// How much a cue word for the candidate's kind weighs.
+const CUE_BOOST: f32 = 3.0;
+
+/// Whether the line around `at` is written in capitals (a headline): a
+/// capital there says nothing about names.
+fn in_capitals_line(text: &str, at: usize) -> bool {
+    let line_start = text.get(..at).and_then(|b| b.rfind('\n')).map_or(0, |i| i + 1);
+    let line_end = text
+        .get(at..)
+        .and_then(|a| a.find('\n'))
+        .map_or(text.len(), |i| at + i);
+    let line = text.get(line_start..line_end).unwrap_or("");
+    let (mut upper, mut letters) = (0usize, 0usize);
+    for c in line.chars().filter(|c| c.is_alphabetic()) {
+        letters += 1;
+        upper += usize::from(c.is_uppercase());
+    }
+    letters >= 8 && upper * 5 >= letters * 4
 }
 
 fn candidate(entry: &Entry, score: f32) -> Candidate {
