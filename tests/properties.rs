@@ -74,7 +74,9 @@ fn document() -> impl Strategy<Value = String> {
         "[ a-zA-Z'’\\-.,]{0,12}",
         (proptest::sample::select(names), any::<u8>()).prop_map(|(a, h)| perturbed(a, h)),
     ];
-    let sep = proptest::sample::select(vec!["", " ", "\n\n", "’s ", "\u{00A0}", "\u{200B}", "d'", "-"]);
+    let sep = proptest::sample::select(vec![
+        "", " ", "\n\n", "’s ", "\u{00A0}", "\u{200B}", "d'", "-", " — ", "É ", " 1938",
+    ]);
     proptest::collection::vec((piece, sep), 0..12)
         .prop_map(|parts| parts.into_iter().map(|(p, s)| p + s).collect())
 }

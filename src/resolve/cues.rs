@@ -4,6 +4,8 @@
 //! "sagte"). Lists cover English, French and German; matching ignores case
 //! and a trailing period (`Mr.`, `M.`).
 
+use std::collections::HashSet;
+
 /// Titles and roles that precede a person's name.
 const TITLES: &[&str] = &[
     "president",
@@ -158,27 +160,66 @@ pub(crate) struct Cues {
 
 /// The cues around `text[start..end]`.
 pub(crate) fn cues(text: &str, start: usize, end: usize) -> Cues {
-    let before = word_before(text.get(..start).unwrap_or(""));
+    let (before, period) = word_before(text.get(..start).unwrap_or(""));
     let after = words_after(text.get(end..).unwrap_or(""));
+    // "Mr. Kennedy" is a title; "…, writer. Khan" ends a sentence.
+    let title = TITLES.contains(&before.as_str()) && (!period || ABBREVIATIONS.contains(&before.as_str()));
     Cues {
-        title: TITLES.contains(&before.as_str()),
+        title,
         locative: LOCATIVES.contains(&before.as_str()),
         speech: after.iter().take(2).any(|w| SPEECH.contains(&w.as_str())),
     }
 }
 
-/// The word right before a position, lower case, without a trailing period
-/// or elided apostrophe ("Mr." → "mr", "l'" is not a word).
-fn word_before(before: &str) -> String {
+/// Whether the name at `text[start..end]` stands next to another
+/// capitalised word that is not a title or a common word, i.e. it is part of
+/// a longer name the gazetteer does not know ("Mara Ellison", "Khan Younis",
+/// "Schloss Bellevue"): its capital is then no evidence for it alone.
+pub(crate) fn in_longer_name(text: &str, start: usize, end: usize, common: &HashSet<String>) -> bool {
+    let name_like = |w: &str| {
+        w.chars().next().is_some_and(char::is_uppercase)
+            && w.chars().count() > 1
+            && !TITLES.contains(&w.to_lowercase().as_str())
+            && !common.contains(&w.to_lowercase())
+    };
+    let before = text.get(..start).unwrap_or("");
+    let prev = before.strip_suffix(' ').map(|b| {
+        let word_start = b
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| !c.is_alphabetic() && c != '-')
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        &b[word_start..]
+    });
+    let after = text.get(end..).unwrap_or("");
+    let next = after.strip_prefix(' ').map(|a| {
+        &a[..a
+            .find(|c: char| !c.is_alphabetic() && c != '-')
+            .unwrap_or(a.len())]
+    });
+    prev.is_some_and(name_like) || next.is_some_and(name_like)
+}
+
+/// Titles written abbreviated with a period.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "m", "mme", "mlle", "gen", "sen", "gov", "pres",
+];
+
+/// The word right before a position, lower case, and whether a period
+/// followed it ("Mr." → ("mr", true)).
+fn word_before(before: &str) -> (String, bool) {
     let trimmed = before.trim_end();
-    let trimmed = trimmed.strip_suffix('.').unwrap_or(trimmed);
+    let (trimmed, period) = match trimmed.strip_suffix('.') {
+        Some(t) => (t, true),
+        None => (trimmed, false),
+    };
     let start = trimmed
         .char_indices()
         .rev()
         .take_while(|(_, c)| c.is_alphabetic())
         .last()
         .map_or(trimmed.len(), |(i, _)| i);
-    trimmed[start..].to_lowercase()
+    (trimmed[start..].to_lowercase(), period)
 }
 
 /// The first words after a position, lower case; a French auxiliary `a`
@@ -196,6 +237,16 @@ fn words_after(after: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn longer_names() {
+        let common: HashSet<String> = ["yesterday".to_string()].into();
+        assert!(in_longer_name("Mara Ellison signed", 5, 12, &common));
+        assert!(in_longer_name("in Khan Younis", 3, 7, &common));
+        assert!(!in_longer_name("Yesterday Putin said", 10, 15, &common));
+        assert!(!in_longer_name("President Kennedy said", 10, 17, &common));
+        assert!(!in_longer_name("said Putin, then", 5, 10, &common));
+    }
 
     #[test]
     fn cue_words() {

@@ -22,7 +22,7 @@ use crate::normalize::Normalized;
 mod cues;
 pub(crate) mod years;
 
-use cues::{cues, Cues};
+use cues::{cues, in_longer_name, Cues};
 use std::collections::HashSet;
 use years::{year_after, year_before, EventIndex};
 
@@ -83,7 +83,10 @@ fn choose(ctx: &Context<'_>, norm: &Normalized<'_>, hits: &[Hit]) -> Vec<(Mentio
             // after an article or in a headline written in capitals.
             let plain_word = common_word
                 && (caps_line || sentence_initial(original, start) || after_determiner(original, start));
-            let capitalised = is_capitalised(surface) && !ALWAYS_CAPITALISED.contains(&key) && !plain_word;
+            let capitalised = is_capitalised(surface)
+                && !ALWAYS_CAPITALISED.contains(&key)
+                && !plain_word
+                && !in_longer_name(original, start, end, ctx.common);
             let cue = cues(original, start, end);
             let eligible: Vec<Target> = matcher
                 .targets(hit.pattern)
