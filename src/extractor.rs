@@ -36,6 +36,7 @@ pub struct ExtractorBuilder {
     bundled: bool,
     layers: Vec<Gazetteer>,
     offsets: Offsets,
+    discovery: bool,
 }
 
 impl Default for ExtractorBuilder {
@@ -45,6 +46,7 @@ impl Default for ExtractorBuilder {
             bundled: true,
             layers: Vec::new(),
             offsets: Offsets::Bytes,
+            discovery: true,
         }
     }
 }
@@ -71,6 +73,14 @@ impl ExtractorBuilder {
     /// Layers a gazetteer over the bundled one and any added before it.
     pub fn gazetteer(mut self, gazetteer: Gazetteer) -> Self {
         self.layers.push(gazetteer);
+        self
+    }
+
+    /// Whether to add names that the gazetteer does not list but a name
+    /// pattern finds ("University of Tartu", "Bertelsmann-Stiftung"), with
+    /// no id (default `true`).
+    pub fn discovery(mut self, yes: bool) -> Self {
+        self.discovery = yes;
         self
     }
 
@@ -109,6 +119,7 @@ impl ExtractorBuilder {
                 events,
                 common,
                 offsets: self.offsets,
+                discovery: self.discovery,
             }),
         })
     }
@@ -122,6 +133,7 @@ struct Inner {
     events: EventIndex,
     common: HashSet<String>,
     offsets: Offsets,
+    discovery: bool,
 }
 
 /// Finds mentions of gazetteer entries in texts.
@@ -190,6 +202,7 @@ impl Extractor {
             gazetteer: &inner.gazetteer,
             matcher: &inner.matcher,
             events: &inner.events,
+            discovery: inner.discovery,
             common: &inner.common,
         };
         let mut mentions = resolve(&ctx, &norm, &hits);

@@ -48,6 +48,9 @@ pub enum Evidence {
     Prior,
     /// A place next to a year ("Munich 1938").
     YearAnchor,
+    /// A name pattern without a gazetteer entry ("University of Tartu",
+    /// "Bertelsmann-Stiftung").
+    Pattern,
     /// The whole document is written in lower case, so case was not asked
     /// for.
     LowercaseDocument,

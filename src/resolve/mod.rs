@@ -20,6 +20,7 @@ use crate::matcher::{Hit, Matcher, Target};
 use crate::mention::{Candidate, Evidence, Mention};
 use crate::normalize::Normalized;
 mod cues;
+mod discover;
 pub(crate) mod years;
 
 use cues::{cues, in_longer_name, Cues};
@@ -36,6 +37,8 @@ pub(crate) struct Context<'a> {
     pub matcher: &'a Matcher,
     /// Events linked to places, for year anchoring.
     pub events: &'a EventIndex,
+    /// Whether to add names found by pattern, without a gazetteer entry.
+    pub discovery: bool,
     /// Normalised common words (`police`, `auch`, `deal`): written with a
     /// capital only because a sentence starts with them, they are no
     /// evidence for a weak alias.
@@ -45,7 +48,11 @@ pub(crate) struct Context<'a> {
 /// Turns hits into mentions.
 pub(crate) fn resolve(ctx: &Context<'_>, norm: &Normalized<'_>, hits: &[Hit]) -> Vec<Mention> {
     let resolved = choose(ctx, norm, hits);
-    anchor_years(ctx, norm.original(), resolved)
+    let mut mentions = anchor_years(ctx, norm.original(), resolved);
+    if ctx.discovery {
+        discover::discover_organizations(norm.original(), &mut mentions);
+    }
+    mentions
 }
 
 /// One mention per hit that has an eligible candidate, with the index of the

@@ -1,0 +1,125 @@
+//! Discovery of organisations the gazetteer does not list, by cheap and
+//! precise name patterns: "University of X", "X University", "X Foundation",
+//! "X Institute", "Ministry of X", "X Party", and their French ("Université
+//! de X", "Fondation X", "ministère de X", "Parti X") and German ("Universität
+//! X", "X-Stiftung", "Ministerium für X", "X-Partei") forms. Such mentions
+//! have `kind: organization`, no id, a lower score and the evidence
+//! [`Evidence::Pattern`].
+
+use crate::gazetteer::EntityKind;
+use crate::mention::{Evidence, Mention};
+use once_cell::sync::Lazy;
+use regex::Regex;
+
+/// The score of a discovered organisation.
+const SCORE: f32 = 0.5;
+
+static PATTERNS: Lazy<Vec<Regex>> = Lazy::new(|| {
+    // A capitalised name word (letters, apostrophes, inner hyphens).
+    let cap = r"\p{Lu}[\p{L}'’]*(?:-\p{Lu}?[\p{L}'’]+)*";
+    let name = format!(r"{cap}(?:\s+(?:and\s+|&\s+|of\s+|for\s+)?{cap}){{0,3}}");
+    let en_head = "University|Institute|Foundation|Ministry|Department|Academy|Museum|Agency|Bank|Party|Centre|Center|Society|Association|Commission|Committee|Council|Federation|Movement|Alliance|Front|Trust|Fund|School|College|Corporation";
+    let fr_head = "Université|Institut|Fondation|Ministère|ministère|Académie|Musée|Agence|Banque|Parti|Conseil|Comité|Commission|Association|Fédération|Mouvement|Front|École|Centre";
+    let de_head = "Universität|Institut|Stiftung|Ministerium|Akademie|Museum|Agentur|Bank|Partei|Verband|Bewegung|Hochschule|Zentrum";
+    let sources = [
+        format!(r"\b(?:{en_head})\s+(?:of|for)\s+(?:the\s+)?{name}"),
+        format!(r"\b{name}\s+(?:{en_head})\b(?:\s+(?:of|for)\s+(?:the\s+)?{name})?"),
+        format!(
+            r"\b(?:{fr_head})\s+(?:de\s+la\s+|de\s+l['’]|des\s+|du\s+|de\s+|d['’]|pour\s+(?:la\s+|le\s+|l['’])?)?{name}"
+        ),
+        format!(r"\b(?:{de_head})\s+(?:für\s+)?{name}"),
+        format!(
+            r"\b{cap}(?:-{cap})*-(?:{})\b",
+            de_head.replace("Universität|", "")
+        ),
+    ];
+    sources.iter().filter_map(|s| Regex::new(s).ok()).collect()
+});
+
+/// Adds the organisations found by pattern to `mentions` (sorted by start).
+/// A pattern match that strictly contains gazetteer mentions replaces them
+/// ("Taras Shevchenko National University" is one organisation); one that
+/// overlaps a mention partially is dropped.
+pub(crate) fn discover_organizations(text: &str, mentions: &mut Vec<Mention>) {
+    let mut found: Vec<(usize, usize)> = PATTERNS
+        .iter()
+        .flat_map(|re| re.find_iter(text).map(|m| (m.start(), m.end())))
+        .map(|(start, end)| (start + leading_article(&text[start..end]), end))
+        .collect();
+    found.sort_by_key(|&(s, e)| (s, std::cmp::Reverse(e)));
+    let mut last_end = 0;
+    for (start, end) in found {
+        if start < last_end {
+            continue;
+        }
+        let partial = mentions
+            .iter()
+            .any(|m| m.start < end && start < m.end && !(start <= m.start && m.end <= end));
+        let covered_exactly = mentions.iter().any(|m| m.start == start && m.end == end);
+        if partial || covered_exactly {
+            continue;
+        }
+        mentions.retain(|m| !(start <= m.start && m.end <= end));
+        let surface = &text[start..end];
+        mentions.push(Mention {
+            start,
+            end,
+            text: surface.to_string(),
+            kind: EntityKind::Organization,
+            id: None,
+            canonical: surface.split_whitespace().collect::<Vec<_>>().join(" "),
+            alias: surface.to_string(),
+            score: SCORE,
+            evidence: vec![Evidence::Pattern],
+            candidates: Vec::new(),
+            year: None,
+            place: None,
+            chars: None,
+            utf16: None,
+        });
+        last_end = end;
+    }
+    mentions.sort_by_key(|m| m.start);
+}
+
+/// The length of a capitalised article that a pattern swallowed at a
+/// sentence start ("The Kyiv School…", "Die Bertelsmann-Stiftung").
+fn leading_article(surface: &str) -> usize {
+    const ARTICLES: &[&str] = &[
+        "The ", "A ", "An ", "Le ", "La ", "Les ", "L'", "L’", "Die ", "Der ", "Das ", "Den ", "Dem ",
+        "Des ", "Ein ", "Eine ",
+    ];
+    ARTICLES
+        .iter()
+        .find(|a| surface.starts_with(*a) && surface.len() > a.len() + 3)
+        .map_or(0, |a| a.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(text: &str) -> Vec<String> {
+        let mut m = Vec::new();
+        discover_organizations(text, &mut m);
+        m.into_iter().map(|m| m.text).collect()
+    }
+
+    #[test]
+    fn organisation_patterns() {
+        assert_eq!(
+            found("She teaches at the University of Tartu now."),
+            ["University of Tartu"]
+        );
+        assert_eq!(
+            found("The Kyiv School of Economics and the Mohyla Academy"),
+            ["Kyiv School of Economics", "Mohyla Academy"]
+        );
+        assert_eq!(found("Une note de l'Institut Montaigne."), ["Institut Montaigne"]);
+        assert_eq!(
+            found("Die Bertelsmann-Stiftung und das Ministerium für Bildung"),
+            ["Bertelsmann-Stiftung", "Ministerium für Bildung"]
+        );
+        assert!(found("the university said the party was over").is_empty());
+    }
+}
