@@ -76,9 +76,10 @@ impl ExtractorBuilder {
         self
     }
 
-    /// Whether to add names that the gazetteer does not list but a name
-    /// pattern finds ("University of Tartu", "Bertelsmann-Stiftung"), with
-    /// no id (default `true`).
+    /// Whether to add names that the gazetteer does not list but a rule
+    /// finds, with no id (default `true`): organisations by name pattern
+    /// ("University of Tartu", "Bertelsmann-Stiftung") and people by a known
+    /// given name and capitalised surname ("Anna Kowalska").
     pub fn discovery(mut self, yes: bool) -> Self {
         self.discovery = yes;
         self
@@ -111,6 +112,7 @@ impl ExtractorBuilder {
         let common = crate::gazetteer::common_words()
             .map(|w| normalizer.normalize_str(w))
             .collect();
+        let given = crate::gazetteer::given_names().map(str::to_string).collect();
         Ok(Extractor {
             inner: Arc::new(Inner {
                 normalizer,
@@ -118,6 +120,7 @@ impl ExtractorBuilder {
                 matcher,
                 events,
                 common,
+                given,
                 offsets: self.offsets,
                 discovery: self.discovery,
             }),
@@ -132,6 +135,7 @@ struct Inner {
     matcher: Matcher,
     events: EventIndex,
     common: HashSet<String>,
+    given: HashSet<String>,
     offsets: Offsets,
     discovery: bool,
 }
@@ -203,6 +207,7 @@ impl Extractor {
             matcher: &inner.matcher,
             events: &inner.events,
             discovery: inner.discovery,
+            given: &inner.given,
             common: &inner.common,
         };
         let mut mentions = resolve(&ctx, &norm, &hits);

@@ -51,6 +51,9 @@ pub enum Evidence {
     /// A name pattern without a gazetteer entry ("University of Tartu",
     /// "Bertelsmann-Stiftung").
     Pattern,
+    /// A known given name followed by capitalised surnames, without a
+    /// gazetteer entry ("Anna Kowalska").
+    GivenName,
     /// The whole document is written in lower case, so case was not asked
     /// for.
     LowercaseDocument,

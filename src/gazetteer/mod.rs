@@ -359,6 +359,17 @@ pub(crate) fn common_words() -> impl Iterator<Item = &'static str> {
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
+/// Given names (from wikidata-person-names, MIT), normalised, one per line.
+const GIVEN_NAMES: &str = include_str!("../../gazetteers/given-names.txt");
+
+/// The bundled given names (see `gazetteers/README.md`).
+pub(crate) fn given_names() -> impl Iterator<Item = &'static str> {
+    GIVEN_NAMES
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
 impl Gazetteer {
     /// An empty gazetteer.
     pub fn new() -> Gazetteer {

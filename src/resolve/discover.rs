@@ -95,6 +95,139 @@ fn leading_article(surface: &str) -> usize {
         .map_or(0, |a| a.len())
 }
 
+/// Name particles that may stand between a given name and a surname.
+const PARTICLES: &[&str] = &[
+    "de", "du", "des", "van", "von", "der", "den", "le", "la", "bin", "ibn", "al", "di", "da", "ter", "zu",
+    "dos",
+];
+
+/// Adds people the gazetteer does not list: a known given name followed by
+/// one or two capitalised surnames (with particles such as `de`, `von`,
+/// `bin` in between), none of them a common word ("Anna Kowalska", "Jean
+/// de la Fontaine", "Mara Ellison"). Such mentions have `kind: person`, no
+/// id, a lower score and the evidence [`Evidence::GivenName`]. A name that
+/// overlaps a gazetteer mention only partly is left alone; one that contains
+/// mentions (a weak place called "Anna") replaces them.
+pub(crate) fn discover_people(
+    text: &str,
+    mentions: &mut Vec<Mention>,
+    given: &std::collections::HashSet<String>,
+    common: &std::collections::HashSet<String>,
+) {
+    let words = words(text);
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        let (s, e) = words[i];
+        let w = &text[s..e];
+        if !is_capitalised_word(w) || !given.contains(&w.to_lowercase()) {
+            i += 1;
+            continue;
+        }
+        // Extend over particles and capitalised surnames on the same line.
+        let mut end = None;
+        let mut j = i + 1;
+        let mut surnames = 0;
+        while j < words.len() && surnames < 2 && only_space_between(text, words[j - 1].1, words[j].0) {
+            let t = &text[words[j].0..words[j].1];
+            if PARTICLES.contains(&t) {
+                j += 1;
+                continue;
+            }
+            if !is_capitalised_word(t) || common.contains(&t.to_lowercase()) {
+                break;
+            }
+            surnames += 1;
+            end = Some(words[j].1);
+            j += 1;
+        }
+        match end {
+            Some(end) => {
+                found.push((s, end));
+                i = j;
+            }
+            None => i += 1,
+        }
+    }
+    for (start, end) in found {
+        let partial = mentions
+            .iter()
+            .any(|m| m.start < end && start < m.end && !(start <= m.start && m.end <= end));
+        let known = mentions.iter().any(|m| m.start <= start && end <= m.end);
+        // Only names found on weak evidence give way ("Anna" the town inside
+        // "Anna Kowalska"); a strong gazetteer name inside stays.
+        let strong_inside = mentions
+            .iter()
+            .any(|m| start <= m.start && m.end <= end && m.evidence.contains(&Evidence::StrongAlias));
+        if partial || known || strong_inside {
+            continue;
+        }
+        mentions.retain(|m| !(start <= m.start && m.end <= end));
+        let surface = &text[start..end];
+        mentions.push(Mention {
+            start,
+            end,
+            text: surface.to_string(),
+            kind: EntityKind::Person,
+            id: None,
+            canonical: surface.split_whitespace().collect::<Vec<_>>().join(" "),
+            alias: surface.to_string(),
+            score: PERSON_SCORE,
+            evidence: vec![Evidence::GivenName],
+            candidates: Vec::new(),
+            year: None,
+            place: None,
+            chars: None,
+            utf16: None,
+        });
+    }
+    mentions.sort_by_key(|m| m.start);
+}
+
+/// The score of a discovered person.
+const PERSON_SCORE: f32 = 0.4;
+
+/// Byte spans of the words of `text`: letters, with inner hyphens and
+/// apostrophes ("Jean-Luc", "O'Brien").
+fn words(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    let mut prev = '\0';
+    for (i, c) in text.char_indices() {
+        let inner = (c == '-' || c == '\'' || c == '’') && prev.is_alphabetic();
+        if c.is_alphabetic() || (inner && start.is_some()) {
+            start.get_or_insert(i);
+        } else if let Some(s) = start.take() {
+            out.push((s, trim_joiner(text, s, i)));
+        }
+        prev = c;
+    }
+    if let Some(s) = start {
+        out.push((s, trim_joiner(text, s, text.len())));
+    }
+    out
+}
+
+/// Drops a possessive `'s` and a trailing hyphen or apostrophe from a word
+/// ("Putin’s" → "Putin", "Putin'" → "Putin").
+fn trim_joiner(text: &str, start: usize, end: usize) -> usize {
+    let w = &text[start..end];
+    let w = w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")).unwrap_or(w);
+    start + w.trim_end_matches(['-', '\'', '’']).len()
+}
+
+fn is_capitalised_word(w: &str) -> bool {
+    let mut chars = w.chars();
+    chars.next().is_some_and(char::is_uppercase)
+        && chars.clone().count() >= 1
+        && chars.any(char::is_lowercase)
+}
+
+fn only_space_between(text: &str, a: usize, b: usize) -> bool {
+    text.get(a..b)
+        .is_some_and(|s| !s.is_empty() && s.chars().all(|c| c == ' ' || c == '\u{a0}'))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -103,6 +236,21 @@ mod tests {
         let mut m = Vec::new();
         discover_organizations(text, &mut m);
         m.into_iter().map(|m| m.text).collect()
+    }
+
+    #[test]
+    fn people_by_given_name() {
+        let given: std::collections::HashSet<String> = ["anna", "jean", "mara"].map(String::from).into();
+        let common: std::collections::HashSet<String> = ["said"].map(String::from).into();
+        let mut m = Vec::new();
+        discover_people(
+            "Signed: Anna Kowalska, historian. Jean de La Fontaine said Mara",
+            &mut m,
+            &given,
+            &common,
+        );
+        let names: Vec<&str> = m.iter().map(|m| m.text.as_str()).collect();
+        assert_eq!(names, ["Anna Kowalska", "Jean de La Fontaine"]);
     }
 
     #[test]

@@ -39,6 +39,8 @@ pub(crate) struct Context<'a> {
     pub events: &'a EventIndex,
     /// Whether to add names found by pattern, without a gazetteer entry.
     pub discovery: bool,
+    /// Normalised given names, for finding unlisted people.
+    pub given: &'a HashSet<String>,
     /// Normalised common words (`police`, `auch`, `deal`): written with a
     /// capital only because a sentence starts with them, they are no
     /// evidence for a weak alias.
@@ -51,6 +53,7 @@ pub(crate) fn resolve(ctx: &Context<'_>, norm: &Normalized<'_>, hits: &[Hit]) ->
     let mut mentions = anchor_years(ctx, norm.original(), resolved);
     if ctx.discovery {
         discover::discover_organizations(norm.original(), &mut mentions);
+        discover::discover_people(norm.original(), &mut mentions, ctx.given, ctx.common);
     }
     mentions
 }
