@@ -213,13 +213,7 @@ fn word_before(before: &str) -> (String, bool) {
         Some(t) => (t, true),
         None => (trimmed, false),
     };
-    let start = trimmed
-        .char_indices()
-        .rev()
-        .take_while(|(_, c)| c.is_alphabetic())
-        .last()
-        .map_or(trimmed.len(), |(i, _)| i);
-    (trimmed[start..].to_lowercase(), period)
+    (last_word(trimmed).to_lowercase(), period)
 }
 
 /// The first words after a position, lower case; a French auxiliary `a`
@@ -232,6 +226,40 @@ fn words_after(after: &str) -> Vec<String> {
         .take(2)
         .map(str::to_lowercase)
         .collect()
+}
+
+/// Articles, determiners and contracted prepositions of English, French and
+/// German. After one of them a capitalised common word is a noun (German
+/// capitalises every noun: `den Frieden` is peace, not Luc Frieden).
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "this", "that", "these", "those", "my", "your", "his", "her", "its", "our", "their",
+    "no", "every", "each", "some", "any", "le", "la", "les", "l", "un", "une", "des", "du", "au", "aux",
+    "ce", "cet", "cette", "ces", "mon", "ma", "mes", "son", "sa", "ses", "notre", "votre", "leur", "leurs",
+    "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines", "kein",
+    "keine", "keinen", "keinem", "keiner", "zum", "zur", "im", "am", "vom", "beim", "ins", "ans", "mein",
+    "meine", "sein", "seine", "ihr", "ihre", "unser", "unsere", "diese", "dieser", "dieses", "diesen",
+    "jeder", "jede", "jedes",
+];
+
+/// Whether the word before `at` is one of [`DETERMINERS`] (an elided
+/// article counts: `l’Orange`).
+pub(crate) fn after_determiner(text: &str, at: usize) -> bool {
+    let before = text
+        .get(..at)
+        .unwrap_or("")
+        .trim_end_matches(|c: char| c.is_whitespace() || c == '\'' || c == '’');
+    DETERMINERS.contains(&last_word(before).to_lowercase().as_str())
+}
+
+/// The run of letters at the end of `s` ("" when `s` ends otherwise).
+fn last_word(s: &str) -> &str {
+    let start = s
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_alphabetic())
+        .last()
+        .map_or(s.len(), |(i, _)| i);
+    &s[start..]
 }
 
 #[cfg(test)]

@@ -23,7 +23,7 @@ mod cues;
 mod discover;
 pub(crate) mod years;
 
-use cues::{cues, in_longer_name, Cues};
+use cues::{after_determiner, cues, in_longer_name, Cues};
 use std::collections::HashSet;
 use years::{year_after, year_before, EventIndex};
 
@@ -65,26 +65,30 @@ fn choose(ctx: &Context<'_>, norm: &Normalized<'_>, hits: &[Hit]) -> Vec<(Mentio
     let original = norm.original();
     let entries = gazetteer.entries();
     let lowercase_doc = is_lowercase_document(original);
+    // Each hit's original span, mapped once; `None` when it has no exact one.
+    let spans: Vec<Option<(usize, usize)>> = hits.iter().map(|h| norm.to_original(h.start, h.end)).collect();
     // A name written all in lower case where the gazetteer capitalises it
     // (`el centro`, `the kremlin`) is not a mention by itself, unless the
     // whole document is written in lower case.
-    let casing_ok = |hit: &Hit, t: &Target| {
-        lowercase_doc || {
-            let surface = original
-                .get(hit_span(norm, hit).0..hit_span(norm, hit).1)
-                .unwrap_or("");
-            !is_all_lowercase(surface) || !has_uppercase(name_of(&entries[t.entry as usize], t.name))
-        }
-    };
+    let lower: Vec<bool> = spans
+        .iter()
+        .map(|span| {
+            !lowercase_doc && span.is_some_and(|(s, e)| is_all_lowercase(original.get(s..e).unwrap_or("")))
+        })
+        .collect();
+    let casing_ok =
+        |i: usize, t: &Target| !lower[i] || !has_uppercase(name_of(&entries[t.entry as usize], t.name));
     let strong: HashSet<u32> = hits
         .iter()
-        .flat_map(|h| matcher.targets(h.pattern).iter().map(move |t| (h, t)))
-        .filter(|(h, t)| !t.weak && casing_ok(h, t))
+        .enumerate()
+        .flat_map(|(i, h)| matcher.targets(h.pattern).iter().map(move |t| (i, t)))
+        .filter(|&(i, t)| !t.weak && casing_ok(i, t))
         .map(|(_, t)| t.entry)
         .collect();
     hits.iter()
-        .filter_map(|hit| {
-            let (start, end) = norm.to_original(hit.start, hit.end)?;
+        .enumerate()
+        .filter_map(|(i, hit)| {
+            let (start, end) = spans[i]?;
             let surface = original.get(start..end)?;
             let key = norm.as_str().get(hit.start..hit.end).unwrap_or("");
             let common_word = ctx.common.contains(key);
@@ -110,7 +114,7 @@ fn choose(ctx: &Context<'_>, norm: &Normalized<'_>, hits: &[Hit]) -> Vec<(Mentio
                         || (!(caps_line && common_word) && written_as_acronym(alias, surface))
                         || (cue.title && entry.kind == EntityKind::Person)
                         || (capitalised && case_fits(alias, surface));
-                    evidence && casing_ok(hit, t)
+                    evidence && casing_ok(i, t)
                 })
                 .collect();
             let ranked = rank(entries, &eligible, cue, &strong);
@@ -305,35 +309,6 @@ fn name_of(entry: &Entry, name: u32) -> &str {
         .map_or(entry.canonical.as_str(), |(n, _)| n)
 }
 
-/// Articles, determiners and contracted prepositions of English, French and
-/// German. After one of them a capitalised common word is a noun (German
-/// capitalises every noun: `den Frieden` is peace, not Luc Frieden).
-const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "this", "that", "these", "those", "my", "your", "his", "her", "its", "our", "their",
-    "no", "every", "each", "some", "any", "le", "la", "les", "l", "un", "une", "des", "du", "au", "aux",
-    "ce", "cet", "cette", "ces", "mon", "ma", "mes", "son", "sa", "ses", "notre", "votre", "leur", "leurs",
-    "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines", "kein",
-    "keine", "keinen", "keinem", "keiner", "zum", "zur", "im", "am", "vom", "beim", "ins", "ans", "mein",
-    "meine", "sein", "seine", "ihr", "ihre", "unser", "unsere", "diese", "dieser", "dieses", "diesen",
-    "jeder", "jede", "jedes",
-];
-
-/// Whether the word before `at` is one of [`DETERMINERS`].
-fn after_determiner(text: &str, at: usize) -> bool {
-    let before = text
-        .get(..at)
-        .unwrap_or("")
-        .trim_end_matches(|c: char| c.is_whitespace() || c == '\'' || c == '’');
-    let word_start = before
-        .char_indices()
-        .rev()
-        .take_while(|(_, c)| c.is_alphabetic())
-        .last()
-        .map_or(before.len(), |(i, _)| i);
-    let word = before[word_start..].to_lowercase();
-    DETERMINERS.contains(&word.as_str())
-}
-
 /// Common words that English writes with a capital anywhere in a sentence
 /// (months, weekdays): a capital is no evidence for them (`In May the talks
 /// resumed` is not about Theresa May).
@@ -358,10 +333,6 @@ const ALWAYS_CAPITALISED: &[&str] = &[
     "saturday",
     "sunday",
 ];
-
-fn hit_span(norm: &Normalized<'_>, hit: &Hit) -> (usize, usize) {
-    norm.to_original(hit.start, hit.end).unwrap_or((0, 0))
-}
 
 fn has_uppercase(s: &str) -> bool {
     s.chars().any(char::is_uppercase)
