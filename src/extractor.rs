@@ -110,7 +110,11 @@ impl ExtractorBuilder {
         let events = EventIndex::build(&gazetteer, &matcher, &keys, &normalizer);
         drop(keys);
         let common = crate::gazetteer::common_words()
-            .map(|w| normalizer.normalize_str(w))
+            .map(|(w, _)| normalizer.normalize_str(w))
+            .collect();
+        let german_nouns = crate::gazetteer::common_words()
+            .filter(|(_, langs)| langs.split(',').any(|l| l == "de" || l == "any"))
+            .map(|(w, _)| normalizer.normalize_str(w))
             .collect();
         let given = crate::gazetteer::given_names().map(str::to_string).collect();
         Ok(Extractor {
@@ -120,6 +124,7 @@ impl ExtractorBuilder {
                 matcher,
                 events,
                 common,
+                german_nouns,
                 given,
                 offsets: self.offsets,
                 discovery: self.discovery,
@@ -135,6 +140,7 @@ struct Inner {
     matcher: Matcher,
     events: EventIndex,
     common: HashSet<String>,
+    german_nouns: HashSet<String>,
     given: HashSet<String>,
     offsets: Offsets,
     discovery: bool,
@@ -201,7 +207,9 @@ impl Extractor {
         let inner = &*self.inner;
         let norm = inner.normalizer.normalize(text);
         let mut hits = Vec::new();
-        inner.matcher.find_into(norm.as_str(), &mut hits);
+        let lang = crate::resolve::lang::dominant(text);
+        let german = lang == Some(crate::resolve::lang::Lang::German);
+        inner.matcher.find_into(norm.as_str(), &mut hits, german);
         let ctx = Context {
             gazetteer: &inner.gazetteer,
             matcher: &inner.matcher,
@@ -209,6 +217,9 @@ impl Extractor {
             discovery: inner.discovery,
             given: &inner.given,
             common: &inner.common,
+            german_nouns: &inner.german_nouns,
+            normalizer: &inner.normalizer,
+            lang,
         };
         let mut mentions = resolve(&ctx, &norm, &hits);
         if inner.offsets == Offsets::All {

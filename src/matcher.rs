@@ -33,7 +33,10 @@
 //!   or stands alone (`Putin's`, `the Joneses'`), not when a word continues
 //!   after it (`Côte d'Ivoire` does not match an alias `Côte d`).
 //! - an alias that begins or ends with punctuation (`U.S.`) needs no
-//!   boundary on that side.
+//!   boundary on that side;
+//! - with `genitive` set (German text), a match may also end before an `s`
+//!   that ends the word (`Putins Krieg`, `Russlands`); the `s` stays outside
+//!   the match, as `'s` does.
 
 use crate::error::{Error, Result};
 use crate::gazetteer::Gazetteer;
@@ -255,8 +258,9 @@ impl Matcher {
     }
 
     /// Appends to `hits` the whole-word, leftmost-longest matches in the
-    /// normalised `text`, in order.
-    pub fn find_into(&self, text: &str, hits: &mut Vec<Hit>) {
+    /// normalised `text`, in order; `genitive` also lets a match end before
+    /// a word-final `s` (see the module docs).
+    pub fn find_into(&self, text: &str, hits: &mut Vec<Hit>, genitive: bool) {
         let bytes = text.as_bytes();
         let mut pos = 0;
         let mut prev = Class::Space;
@@ -270,7 +274,7 @@ impl Matcher {
             };
             let shard = self.shards[b as usize].as_ref();
             if let Some(shard) = shard.filter(|_| may_start(text, pos, cls, prev)) {
-                if let Some(hit) = longest_at(shard, text, pos) {
+                if let Some(hit) = longest_at(shard, text, pos, genitive) {
                     hits.push(hit);
                     pos = hit.end;
                     prev = char_before(text, pos).map_or(Class::Space, class_of);
@@ -291,7 +295,7 @@ impl Matcher {
 
 /// The longest pattern of `shard` starting at `at` that ends on a word
 /// boundary.
-fn longest_at(shard: &Shard, text: &str, at: usize) -> Option<Hit> {
+fn longest_at(shard: &Shard, text: &str, at: usize, genitive: bool) -> Option<Hit> {
     let nfa = &shard.nfa;
     let mut sid = shard.start;
     let mut best = None;
@@ -309,7 +313,9 @@ fn longest_at(shard: &Shard, text: &str, at: usize) -> Option<Hit> {
         let end = at + depth + 1;
         for i in 0..nfa.match_len(sid) {
             let pid = nfa.match_pattern(sid, i);
-            if nfa.pattern_len(pid) == depth + 1 && may_end(text, end) {
+            if nfa.pattern_len(pid) == depth + 1
+                && (may_end(text, end) || genitive && before_genitive_s(text, end))
+            {
                 best = Some(Hit {
                     start: at,
                     end,
@@ -378,6 +384,16 @@ fn after_elision(text: &str, apos: usize) -> bool {
     ELISIONS.iter().any(|e| e.eq_ignore_ascii_case(token))
 }
 
+/// Whether `end` follows a word character and precedes an `s` that ends
+/// the word.
+pub(crate) fn before_genitive_s(text: &str, end: usize) -> bool {
+    let b = text.as_bytes();
+    end > 0
+        && b.get(end) == Some(&b's')
+        && char_before(text, end).is_some_and(|c| class_of(c) == Class::Word)
+        && char_at(text, end + 1).map_or(true, |c| class_of(c) != Class::Word)
+}
+
 /// Whether a match may end at `end`.
 fn may_end(text: &str, end: usize) -> bool {
     let Some(last) = char_before(text, end) else {
@@ -427,7 +443,7 @@ mod tests {
         let (m, n) = matcher(names);
         let norm = n.normalize_str(text);
         let mut hits = Vec::new();
-        m.find_into(&norm, &mut hits);
+        m.find_into(&norm, &mut hits, false);
         hits.iter().map(|h| norm[h.start..h.end].to_string()).collect()
     }
 
@@ -465,7 +481,7 @@ mod tests {
         .collect();
         let m = Matcher::build(&g, &Normalizer::default()).unwrap();
         let mut hits = Vec::new();
-        m.find_into("washington", &mut hits);
+        m.find_into("washington", &mut hits, false);
         assert_eq!(m.targets(hits[0].pattern).len(), 2);
     }
 }

@@ -44,6 +44,13 @@ pub enum Evidence {
     Speech,
     /// A preposition of place before the name ("in", "à", "nach").
     Locative,
+    /// Other names in the document belong to this entry's country
+    /// ("Georgia" next to Tbilisi) and not to every candidate's.
+    Country,
+    /// A year written in the document, or the date of an event it names,
+    /// falls in this entry's period (a person's adult life, an event's
+    /// dates) and not in every candidate's ("Roosevelt" next to 1941).
+    Period,
     /// Several entries share the alias; the gazetteer prior decided.
     Prior,
     /// A place next to a year ("Munich 1938").
@@ -54,6 +61,13 @@ pub enum Evidence {
     /// A known given name followed by capitalised surnames, without a
     /// gazetteer entry ("Anna Kowalska").
     GivenName,
+    /// Listed with a name of the same kind ("Halle, Essen, Dresden").
+    Enumeration,
+    /// A comma and a role follow a name the gazetteer does not list ("Jan
+    /// Novák, President of the Academy").
+    Apposition,
+    /// A line of a list of names, as in the signatories of an open letter.
+    List,
     /// The whole document is written in lower case, so case was not asked
     /// for.
     LowercaseDocument,

@@ -30,6 +30,11 @@ struct Gold {
     text: String,
     kind: String,
     id: String,
+    /// Text right before the mention, when its text alone would be found
+    /// at an earlier, unannotated occurrence ("Frieden" the noun before
+    /// "sagte Frieden" the man).
+    #[serde(default)]
+    before: String,
 }
 
 /// A mention reduced to what is compared: span, kind, id ("" when none).
@@ -50,15 +55,17 @@ struct Count {
     linkable: usize,
 }
 
-/// Gold spans: each mention text searched from the end of the previous one.
+/// Gold spans: each mention text (after its `before` context) searched
+/// from the end of the previous one.
 fn gold_items(doc: &Doc) -> Vec<Item> {
     let mut at = 0;
     doc.mentions
         .iter()
         .map(|g| {
             let start = at
+                + g.before.len()
                 + doc.text[at..]
-                    .find(&g.text)
+                    .find(&format!("{}{}", g.before, g.text))
                     .unwrap_or_else(|| panic!("{}: `{}` not found", doc.name, g.text));
             at = start + g.text.len();
             Item {

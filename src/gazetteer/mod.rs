@@ -348,15 +348,20 @@ const BUNDLED: [(&str, &str); 5] = [
 ];
 
 /// Common words of English, French and German that are also names
-/// somewhere (`police`, `auch`, `deal`), one per line, normalised.
+/// somewhere (`police`, `auch`, `deal`), one per line, normalised, with
+/// their languages after a tab.
 const COMMON_WORDS: &str = include_str!("../../gazetteers/common-words.txt");
 
-/// The bundled common words (see `gazetteers/README.md`).
-pub(crate) fn common_words() -> impl Iterator<Item = &'static str> {
+/// The bundled common words with their languages (`"en,fr"`; `"any"` for
+/// generic place words); see `gazetteers/README.md`.
+pub(crate) fn common_words() -> impl Iterator<Item = (&'static str, &'static str)> {
     COMMON_WORDS
         .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|l| {
+            let (word, langs) = l.split_once('\t').unwrap_or((l, "any"));
+            (word.trim(), langs.trim())
+        })
 }
 
 /// Given names (from wikidata-person-names, MIT), normalised, one per line.

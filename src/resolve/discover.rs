@@ -8,6 +8,7 @@
 
 use crate::gazetteer::EntityKind;
 use crate::mention::{Evidence, Mention};
+use crate::resolve::cues::is_role;
 use once_cell::sync::Lazy;
 use regex::Regex;
 
@@ -89,75 +90,290 @@ const PARTICLES: &[&str] = &[
     "dos",
 ];
 
-/// Adds people the gazetteer does not list: a known given name followed by
-/// one or two capitalised surnames (with particles such as `de`, `von`,
-/// `bin` in between), none of them a common word ("Anna Kowalska", "Jean
-/// de la Fontaine", "Mara Ellison"). Such mentions have `kind: person`, no
-/// id, a lower score and the evidence [`Evidence::GivenName`]. A name that
-/// overlaps a gazetteer mention only partly is left alone; one that contains
-/// mentions (a weak place called "Anna") replaces them.
-pub(crate) fn discover_people(
-    text: &str,
-    mentions: &mut Vec<Mention>,
-    given: &std::collections::HashSet<String>,
-    common: &std::collections::HashSet<String>,
-) {
+/// Words a role may carry before it in apposition ("Mara Ellison, a former
+/// historian"; "Jan Novák, l'ancien président").
+const ROLE_MODIFIERS: &[&str] = &[
+    "a",
+    "an",
+    "the",
+    "former",
+    "un",
+    "une",
+    "le",
+    "la",
+    "l",
+    "ancien",
+    "ancienne",
+    "der",
+    "die",
+    "ein",
+    "eine",
+    "ehemaliger",
+    "ehemalige",
+    "frühere",
+    "früherer",
+];
+
+/// Titles written abbreviated with a period before a name ("Dr. Ellison").
+const HONORIFICS: &[&str] = &["mr", "mrs", "ms", "dr", "prof", "m", "mme", "mlle"];
+
+/// How many lines shaped like an entry of a list of names (a bullet, a
+/// name, then the end of the line or an affiliation) make a list.
+const MIN_LIST_LINES: usize = 3;
+
+/// The normalised word lists discovery reads.
+pub(crate) struct Lexicon<'a> {
+    /// Given names, normalised.
+    pub given: &'a std::collections::HashSet<String>,
+    /// Common words, normalised.
+    pub common: &'a std::collections::HashSet<String>,
+    /// The normaliser that produced both lists.
+    pub normalizer: &'a crate::normalize::Normalizer,
+}
+
+impl Lexicon<'_> {
+    fn key(&self, word: &str) -> String {
+        // Plain ASCII words normalise to their lower case: skip the normaliser.
+        if word.is_ascii() {
+            word.to_ascii_lowercase()
+        } else {
+            self.normalizer.normalize_str(word)
+        }
+    }
+
+    fn is_common(&self, word: &str) -> bool {
+        self.common.contains(&self.key(word))
+    }
+
+    fn is_given(&self, word: &str) -> bool {
+        self.given.contains(&self.key(word))
+    }
+
+    /// A capitalised word that may be part of a name: not a common word,
+    /// not a title or role.
+    fn is_name_word(&self, word: &str) -> bool {
+        is_capitalised_word(word) && !self.common.contains(&self.key(word)) && !is_role(word)
+    }
+}
+
+/// Adds people the gazetteer does not list, each with the evidence that
+/// found it:
+/// - [`Evidence::GivenName`]: a known given name followed by one or two
+///   capitalised surnames, with particles (`de`, `von`, `bin`) in between
+///   ("Anna Kowalska", "Jean de la Fontaine", "Олена Коваленко");
+/// - [`Evidence::Title`]: one to three capitalised words after a role or an
+///   abbreviated title ("the historian Mara Ellison", "Dr. Ellison",
+///   "die Publizistin Jana Petrov");
+/// - [`Evidence::Apposition`]: two to three capitalised words followed by a
+///   comma and a role ("Jan Novák, President of the Academy");
+/// - [`Evidence::List`]: two to three capitalised words that make up a line
+///   of a list of names, as in the signatories of an open letter (at least
+///   [`MIN_LIST_LINES`] such lines, each a name alone or followed by a comma,
+///   a bracket or a dash).
+///
+/// No name word may be a common word or a role. Such mentions have
+/// `kind: person`, no id and a lower score. A name that overlaps a
+/// gazetteer mention only partly is left alone; one that contains mentions
+/// found on weak evidence (a place called "Anna") replaces them.
+pub(crate) fn discover_people(text: &str, mentions: &mut Vec<Mention>, lex: &Lexicon<'_>) {
     let words = words(text);
-    let mut found = Vec::new();
+    let mut found: Vec<(usize, usize, Evidence)> = Vec::new();
+    let mut listed: Vec<(usize, usize)> = Vec::new();
     let mut i = 0;
     while i < words.len() {
-        let (s, e) = words[i];
-        let w = &text[s..e];
-        if !is_capitalised_word(w) || !given.contains(&w.to_lowercase()) {
+        let w = &text[words[i].0..words[i].1];
+        if !is_capitalised_word(w) {
             i += 1;
             continue;
         }
-        // Extend over particles and capitalised surnames on the same line.
-        let mut end = None;
-        let mut j = i + 1;
-        let mut surnames = 0;
-        while j < words.len() && surnames < 2 && only_space_between(text, words[j - 1].1, words[j].0) {
-            let t = &text[words[j].0..words[j].1];
-            if PARTICLES.contains(&t) {
-                j += 1;
-                continue;
+        let (j, surnames) = extend(text, &words, i, lex, true);
+        let given = lex.is_given(w) && surnames > 0;
+        // Without a given name, the context decides, and common words may
+        // be part of the name as long as one word is not (`Christian
+        // Estrosi, maire de Nice`).
+        let (j, surnames) = if given {
+            (j, surnames)
+        } else {
+            extend(text, &words, i, lex, false)
+        };
+        let (start, end) = (words[i].0, words[j - 1].1);
+        let named = (i..j).any(|k| !lex.is_common(&text[words[k].0..words[k].1]));
+        let evidence = if given {
+            Some(Evidence::GivenName)
+        } else if !named || is_role(w) {
+            None
+        } else if role_before(text, &words, i) {
+            Some(Evidence::Title)
+        } else if surnames > 0 && apposition_after(text, end) {
+            Some(Evidence::Apposition)
+        } else {
+            if surnames > 0 && list_line(text, start, end) {
+                listed.push((start, end));
             }
-            if !is_capitalised_word(t) || common.contains(&t.to_lowercase()) {
-                break;
-            }
-            surnames += 1;
-            end = Some(words[j].1);
-            j += 1;
-        }
-        match end {
-            Some(end) => {
-                found.push((s, end));
+            None
+        };
+        match evidence {
+            Some(ev) => {
+                found.push((start, end, ev));
                 i = j;
             }
             None => i += 1,
         }
     }
-    for (start, end) in found {
-        let known = mentions.iter().any(|m| m.start <= start && end <= m.end);
-        // Only names found on weak evidence give way ("Anna" the town inside
-        // "Anna Kowalska"); a strong gazetteer name inside stays.
-        let strong_inside = mentions
-            .iter()
-            .any(|m| start <= m.start && m.end <= end && m.evidence.contains(&Evidence::StrongAlias));
-        if overlaps_partly(mentions, start, end) || known || strong_inside {
+    if listed.len() >= MIN_LIST_LINES {
+        found.extend(listed.into_iter().map(|(s, e)| (s, e, Evidence::List)));
+    }
+    for (start, end, evidence) in found {
+        add_person(text, mentions, start, end, evidence);
+    }
+    mentions.sort_by_key(|m| m.start);
+    add_surnames(text, &words, mentions);
+}
+
+/// Adds the later bare surnames of people found by discovery ("Felix
+/// Brandner … Brandner"), linked by canonical name, with the evidence
+/// [`Evidence::CoReference`]. A gazetteer mention of the same word found on
+/// weak evidence gives way.
+fn add_surnames(text: &str, words: &[(usize, usize)], mentions: &mut Vec<Mention>) {
+    let discovered: Vec<(String, String, usize)> = mentions
+        .iter()
+        .filter(|m| m.id.is_none() && m.kind == EntityKind::Person && m.text.contains(' '))
+        .filter_map(|m| {
+            let surname = m.text.rsplit(' ').next()?;
+            Some((surname.to_string(), m.canonical.clone(), m.end))
+        })
+        .collect();
+    if discovered.is_empty() {
+        return;
+    }
+    let mut added = Vec::new();
+    for &(s, e) in words {
+        let w = &text[s..e];
+        let Some((_, canonical, _)) = discovered.iter().find(|(sur, _, after)| sur == w && s >= *after)
+        else {
             continue;
+        };
+        let covered = mentions
+            .iter()
+            .any(|m| m.start < e && s < m.end && !(m.start == s && m.end == e && is_weak(m)));
+        if !covered {
+            added.push((s, e, canonical.clone()));
         }
+    }
+    for (s, e, canonical) in added {
         insert_unlisted(
             text,
             mentions,
-            start,
-            end,
+            s,
+            e,
             EntityKind::Person,
             PERSON_SCORE,
-            Evidence::GivenName,
+            Evidence::CoReference,
         );
+        if let Some(m) = mentions.last_mut() {
+            m.canonical = canonical;
+        }
     }
     mentions.sort_by_key(|m| m.start);
+}
+
+/// A mention made on weak evidence only: no strong alias, no co-reference.
+fn is_weak(m: &Mention) -> bool {
+    !m.evidence
+        .iter()
+        .any(|e| matches!(e, Evidence::StrongAlias | Evidence::CoReference | Evidence::Title))
+}
+
+/// The end (exclusive word index) of the name that starts at word `i`, and
+/// how many capitalised words follow the first: particles are crossed,
+/// at most two more name words are taken, all on the same line. With
+/// `strict`, common words end the name.
+fn extend(text: &str, words: &[(usize, usize)], i: usize, lex: &Lexicon<'_>, strict: bool) -> (usize, usize) {
+    let (mut end, mut j, mut surnames) = (i + 1, i + 1, 0);
+    while j < words.len() && surnames < 2 && only_space_between(text, words[j - 1].1, words[j].0) {
+        let t = &text[words[j].0..words[j].1];
+        if PARTICLES.contains(&t) {
+            j += 1;
+            continue;
+        }
+        let fits = if strict {
+            lex.is_name_word(t)
+        } else {
+            is_capitalised_word(t) && !is_role(t)
+        };
+        if !fits {
+            break;
+        }
+        surnames += 1;
+        j += 1;
+        end = j;
+    }
+    (end, surnames)
+}
+
+/// Whether a role ("historian", "Publizistin") or an abbreviated title
+/// ("Dr.") stands right before word `i` on the same line.
+fn role_before(text: &str, words: &[(usize, usize)], i: usize) -> bool {
+    let Some(&(ps, pe)) = i.checked_sub(1).and_then(|p| words.get(p)) else {
+        return false;
+    };
+    let prev = &text[ps..pe];
+    let between = &text[pe..words[i].0];
+    let spaced = between == " " || between == "\u{a0}";
+    let abbreviated =
+        (between == ". " || between == ".\u{a0}") && HONORIFICS.contains(&prev.to_lowercase().as_str());
+    // A capitalised role at a sentence start is a heading or a subject
+    // ("Director Jane…" is fine, "President." is not a title): the role itself
+    // must be known, whatever its case.
+    abbreviated || (spaced && is_role(prev))
+}
+
+/// Whether a comma and a role follow `end` ("…, a historian at", "…,
+/// President of", "…, l'ancien ministre").
+fn apposition_after(text: &str, end: usize) -> bool {
+    let Some(rest) = text.get(end..).and_then(|r| r.strip_prefix(',')) else {
+        return false;
+    };
+    // The role may carry one adjective before it ("a local councillor").
+    rest.split(|c: char| !(c.is_alphabetic() || c == '-'))
+        .filter(|w| !w.is_empty())
+        .skip_while(|w| ROLE_MODIFIERS.contains(&w.to_lowercase().as_str()))
+        .take(2)
+        .any(is_role)
+}
+
+/// Whether `start..end` makes up an entry of a list of names: only a bullet,
+/// a number or spaces before it on its line, and after it the end of the
+/// line, a comma, a bracket or a dash.
+fn list_line(text: &str, start: usize, end: usize) -> bool {
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let before_ok = text[line_start..start]
+        .chars()
+        .all(|c| c.is_whitespace() || c.is_ascii_digit() || "-*•–—·.)".contains(c));
+    let after = text[end..].trim_start_matches([' ', '\t']);
+    let after_ok = after.is_empty() || after.starts_with(['\n', '\r', ',', '(', '–', '—', '-', ':', ';']);
+    before_ok && after_ok
+}
+
+/// Adds one discovered person unless a mention already covers it or
+/// overlaps it partly. Only names found on weak evidence give way ("Anna"
+/// the town inside "Anna Kowalska"); a strong gazetteer name inside stays.
+fn add_person(text: &str, mentions: &mut Vec<Mention>, start: usize, end: usize, evidence: Evidence) {
+    let known = mentions.iter().any(|m| m.start <= start && end <= m.end);
+    // The given name itself may give way ("Ruth" inside "Ruth Abernathy").
+    let first_word =
+        |m: &Mention| m.start == start && evidence == Evidence::GivenName && !m.text.contains(' ');
+    let strong_inside = mentions.iter().any(|m| {
+        start <= m.start && m.end <= end && m.evidence.contains(&Evidence::StrongAlias) && !first_word(m)
+    });
+    if overlaps_partly(mentions, start, end) || known || strong_inside {
+        return;
+    }
+    let score = match evidence {
+        Evidence::GivenName | Evidence::Title => PERSON_SCORE,
+        _ => PERSON_SCORE * 0.85,
+    };
+    insert_unlisted(text, mentions, start, end, EntityKind::Person, score, evidence);
 }
 
 /// Whether a mention overlaps `start..end` without lying inside it.
@@ -252,19 +468,60 @@ mod tests {
         m.into_iter().map(|m| m.text).collect()
     }
 
+    fn people(text: &str) -> Vec<(String, Evidence)> {
+        let set = |words: &[&str]| words.iter().map(|w| w.to_string()).collect();
+        let given = set(&["anna", "jean", "mara", "олена"]);
+        let common = set(&["said", "the", "peace"]);
+        let normalizer = crate::normalize::Normalizer::default();
+        let lex = Lexicon {
+            given: &given,
+            common: &common,
+            normalizer: &normalizer,
+        };
+        let mut m = Vec::new();
+        discover_people(text, &mut m, &lex);
+        m.into_iter().map(|m| (m.text, m.evidence[0])).collect()
+    }
+
     #[test]
     fn people_by_given_name() {
-        let given: std::collections::HashSet<String> = ["anna", "jean", "mara"].map(String::from).into();
-        let common: std::collections::HashSet<String> = ["said"].map(String::from).into();
-        let mut m = Vec::new();
-        discover_people(
-            "Signed: Anna Kowalska, historian. Jean de La Fontaine said Mara",
-            &mut m,
-            &given,
-            &common,
+        let found = people("Signed: Anna Kowalska, historian. Jean de La Fontaine said Mara");
+        assert_eq!(
+            found,
+            [
+                ("Anna Kowalska".into(), Evidence::GivenName),
+                ("Jean de La Fontaine".into(), Evidence::GivenName)
+            ]
         );
-        let names: Vec<&str> = m.iter().map(|m| m.text.as_str()).collect();
-        assert_eq!(names, ["Anna Kowalska", "Jean de La Fontaine"]);
+        assert_eq!(people("Заява: Олена Коваленко.")[0].0, "Олена Коваленко");
+    }
+
+    #[test]
+    fn people_by_role() {
+        assert_eq!(
+            people("the historian Tim Zorblat wrote"),
+            [("Tim Zorblat".into(), Evidence::Title)]
+        );
+        assert_eq!(
+            people("asked Dr. Zorblat twice"),
+            [("Zorblat".into(), Evidence::Title)]
+        );
+        assert_eq!(
+            people("Tim Zorblat, a former historian at Yale"),
+            [("Tim Zorblat".into(), Evidence::Apposition)]
+        );
+        // A role needs a name after it: common words are not names.
+        assert!(people("the historian Peace said").is_empty());
+        assert!(people("Saint Grobnik, the capital").is_empty());
+    }
+
+    #[test]
+    fn people_in_lists() {
+        let letter = "Signatories:\n- Tim Zorblat, Yale\n- Ula Vrenn (Oslo)\n- Kip Dorrance\n";
+        let found: Vec<String> = people(letter).into_iter().map(|(t, _)| t).collect();
+        assert_eq!(found, ["Tim Zorblat", "Ula Vrenn", "Kip Dorrance"]);
+        // Two lines are not a list.
+        assert!(people("- Tim Zorblat\n- Ula Vrenn\n").is_empty());
     }
 
     #[test]

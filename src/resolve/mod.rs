@@ -19,11 +19,14 @@ use crate::gazetteer::{EntityKind, Entry, Gazetteer};
 use crate::matcher::{Hit, Matcher, Target};
 use crate::mention::{Candidate, Evidence, Mention};
 use crate::normalize::Normalized;
+mod context;
 mod cues;
 mod discover;
+pub(crate) mod lang;
 pub(crate) mod years;
 
-use cues::{after_determiner, cues, in_longer_name, Cues};
+use context::{DocContext, Fit, CONTEXT_BOOST};
+use cues::{after_determiner, cues, in_longer_name, speech_before, Cues};
 use std::collections::HashSet;
 use years::{year_after, year_before, EventIndex};
 
@@ -45,6 +48,13 @@ pub(crate) struct Context<'a> {
     /// capital only because a sentence starts with them, they are no
     /// evidence for a weak alias.
     pub common: &'a HashSet<String>,
+    /// The German words among them (and generic place words): German
+    /// capitalises its nouns, so in German text their capital says nothing.
+    pub german_nouns: &'a HashSet<String>,
+    /// The normaliser of texts and word lists.
+    pub normalizer: &'a crate::normalize::Normalizer,
+    /// The document's main language, when its function words tell.
+    pub lang: Option<lang::Lang>,
 }
 
 /// Turns hits into mentions.
@@ -53,7 +63,12 @@ pub(crate) fn resolve(ctx: &Context<'_>, norm: &Normalized<'_>, hits: &[Hit]) ->
     let mut mentions = anchor_years(ctx, norm.original(), resolved);
     if ctx.discovery {
         discover::discover_organizations(norm.original(), &mut mentions);
-        discover::discover_people(norm.original(), &mut mentions, ctx.given, ctx.common);
+        let lexicon = discover::Lexicon {
+            given: ctx.given,
+            common: ctx.common,
+            normalizer: ctx.normalizer,
+        };
+        discover::discover_people(norm.original(), &mut mentions, &lexicon);
     }
     mentions
 }
@@ -65,6 +80,9 @@ fn choose(ctx: &Context<'_>, norm: &Normalized<'_>, hits: &[Hit]) -> Vec<(Mentio
     let original = norm.original();
     let entries = gazetteer.entries();
     let lowercase_doc = is_lowercase_document(original);
+    // German capitalises every noun: there a capital on a common word
+    // (`für Frieden`, `mit Kohl`) is no evidence anywhere in a sentence.
+    let nouns_capitalised = ctx.lang == Some(lang::Lang::German);
     // Each hit's original span, mapped once; `None` when it has no exact one.
     let spans: Vec<Option<(usize, usize)>> = hits.iter().map(|h| norm.to_original(h.start, h.end)).collect();
     // A name written all in lower case where the gazetteer capitalises it
@@ -85,23 +103,57 @@ fn choose(ctx: &Context<'_>, norm: &Normalized<'_>, hits: &[Hit]) -> Vec<(Mentio
         .filter(|&(i, t)| !t.weak && casing_ok(i, t))
         .map(|(_, t)| t.entry)
         .collect();
+    let doc = DocContext::new(
+        original,
+        hits.iter()
+            .enumerate()
+            .filter_map(|(i, h)| match matcher.targets(h.pattern) {
+                [t] if !t.weak && casing_ok(i, t) => Some(&entries[t.entry as usize]),
+                _ => None,
+            }),
+    );
+    let listed = enumerations(original, &spans, hits, matcher, entries);
     hits.iter()
         .enumerate()
         .filter_map(|(i, hit)| {
             let (start, end) = spans[i]?;
             let surface = original.get(start..end)?;
             let key = norm.as_str().get(hit.start..hit.end).unwrap_or("");
+            // A German genitive (`Putins`, `Russlands`) counts for a
+            // capitalised name of four letters or more that is not, with its
+            // `s`, a word of its own (`Alles`).
+            if nouns_capitalised
+                && crate::matcher::before_genitive_s(norm.as_str(), hit.end)
+                && (!is_capitalised(surface)
+                    || key.chars().count() < 4
+                    || ctx.common.contains(&format!("{key}s")))
+            {
+                return None;
+            }
             let common_word = ctx.common.contains(key);
             let caps_line = in_capitals_line(original, start);
             // A capital says nothing about a common word at a sentence start,
             // after an article or in a headline written in capitals.
             let plain_word = common_word
-                && (caps_line || sentence_initial(original, start) || after_determiner(original, start));
+                && (caps_line
+                    || (nouns_capitalised && ctx.german_nouns.contains(key))
+                    || sentence_initial(original, start)
+                    || after_determiner(original, start));
             let capitalised = is_capitalised(surface)
                 && !ALWAYS_CAPITALISED.contains(&key)
                 && !plain_word
                 && !in_longer_name(original, start, end, ctx.common);
             let cue = cues(original, start, end);
+            // In German text a noun that is also a name (`Frieden`) takes
+            // its co-reference only where a name stands: next to a speech
+            // verb, a title or before a comma, never after an article.
+            let german_noun = nouns_capitalised && ctx.german_nouns.contains(key);
+            let name_slot = !german_noun
+                || (!after_determiner(original, start)
+                    && (cue.speech
+                        || cue.title
+                        || speech_before(original, start)
+                        || original[end..].starts_with(',')));
             let eligible: Vec<Target> = matcher
                 .targets(hit.pattern)
                 .iter()
@@ -110,15 +162,27 @@ fn choose(ctx: &Context<'_>, norm: &Normalized<'_>, hits: &[Hit]) -> Vec<(Mentio
                     let entry = &entries[t.entry as usize];
                     let alias = name_of(entry, t.name);
                     let evidence = !t.weak
-                        || strong.contains(&t.entry)
+                        || (strong.contains(&t.entry) && name_slot)
                         || (!(caps_line && common_word) && written_as_acronym(alias, surface))
                         || (cue.title && entry.kind == EntityKind::Person)
+                        || (cue.speech && entry.kind == EntityKind::Person && is_capitalised(surface))
+                        || listed[i].contains(&entry.kind)
+                        || (german_noun
+                            && cue.locative
+                            && entry.kind == EntityKind::Place
+                            && is_capitalised(surface))
                         || (capitalised && case_fits(alias, surface));
                     evidence && casing_ok(i, t)
                 })
                 .collect();
-            let ranked = rank(entries, &eligible, cue, &strong);
-            let (&(best, best_score), rest) = ranked.split_first()?;
+            let fits = doc.fits(
+                &eligible
+                    .iter()
+                    .map(|t| &entries[t.entry as usize])
+                    .collect::<Vec<_>>(),
+            );
+            let ranked = rank(entries, &eligible, &fits, cue, &strong);
+            let (&(best, best_score, fit), rest) = ranked.split_first()?;
             let entry = &entries[best.entry as usize];
             let alias = name_of(entry, best.name);
             let mut evidence = Vec::new();
@@ -130,6 +194,8 @@ fn choose(ctx: &Context<'_>, norm: &Normalized<'_>, hits: &[Hit]) -> Vec<(Mentio
                 evidence.push(Evidence::Acronym);
             } else if capitalised {
                 evidence.push(Evidence::Capitalised);
+            } else if listed[i].contains(&entry.kind) {
+                evidence.push(Evidence::Enumeration);
             }
             if !best.weak && strong.contains(&best.entry) && ranked.len() > 1 {
                 evidence.push(Evidence::CoReference);
@@ -139,6 +205,12 @@ fn choose(ctx: &Context<'_>, norm: &Normalized<'_>, hits: &[Hit]) -> Vec<(Mentio
                 EntityKind::Person if cue.speech => evidence.push(Evidence::Speech),
                 EntityKind::Place if cue.locative => evidence.push(Evidence::Locative),
                 _ => {}
+            }
+            if fit.country {
+                evidence.push(Evidence::Country);
+            }
+            if fit.period {
+                evidence.push(Evidence::Period);
             }
             if ranked.len() > 1 {
                 evidence.push(Evidence::Prior);
@@ -158,7 +230,7 @@ fn choose(ctx: &Context<'_>, norm: &Normalized<'_>, hits: &[Hit]) -> Vec<(Mentio
                 evidence,
                 candidates: rest
                     .iter()
-                    .map(|&(t, score)| candidate(&entries[t.entry as usize], score))
+                    .map(|&(t, score, _)| candidate(&entries[t.entry as usize], score))
                     .collect(),
                 year: None,
                 place: None,
@@ -168,6 +240,51 @@ fn choose(ctx: &Context<'_>, norm: &Normalized<'_>, hits: &[Hit]) -> Vec<(Mentio
             Some((mention, best.entry))
         })
         .collect()
+}
+
+/// For each hit, the kinds named by a strong alias in the same enumeration
+/// ("Halle, Essen, Dresden", "Paris et Nice"): hits joined by a comma or a
+/// conjunction only. A capitalised weak alias there is a name of that kind
+/// even where a capital says nothing (German nouns).
+fn enumerations(
+    text: &str,
+    spans: &[Option<(usize, usize)>],
+    hits: &[Hit],
+    matcher: &Matcher,
+    entries: &[Entry],
+) -> Vec<Vec<EntityKind>> {
+    let mut out = vec![Vec::new(); hits.len()];
+    let mut group_start = 0;
+    for i in 1..=hits.len() {
+        let joined = i < hits.len()
+            && match (spans[i - 1], spans[i]) {
+                (Some((_, prev_end)), Some((start, _))) => {
+                    is_list_joint(text.get(prev_end..start).unwrap_or(""))
+                }
+                _ => false,
+            };
+        if joined {
+            continue;
+        }
+        if i - group_start > 1 {
+            let kinds: Vec<EntityKind> = (group_start..i)
+                .flat_map(|k| matcher.targets(hits[k].pattern).iter().filter(|t| !t.weak))
+                .map(|t| entries[t.entry as usize].kind)
+                .collect();
+            for slot in &mut out[group_start..i] {
+                slot.clone_from(&kinds);
+            }
+        }
+        group_start = i;
+    }
+    out
+}
+
+/// Whether the text between two names joins them in an enumeration.
+fn is_list_joint(between: &str) -> bool {
+    let t = between.trim();
+    between.len() <= 6
+        && (t == "," || ["and", "und", "et", "or", "oder", "ou", "&"].contains(&t.to_lowercase().as_str()))
 }
 
 /// Extends place mentions that stand next to a year into event mentions
@@ -237,13 +354,21 @@ fn anchored(
     }
 }
 
-/// Eligible targets with their scores, best first (stable on ties). The
-/// weight of a candidate is its prior, multiplied when the document names
-/// the entity in full elsewhere (co-reference) and when a cue word asks for
-/// its kind (a title or speech verb for a person, a preposition of place for
-/// a place); the score is its share of the total weight.
-fn rank(entries: &[Entry], eligible: &[Target], cue: Cues, strong: &HashSet<u32>) -> Vec<(Target, f32)> {
-    let weight = |t: &Target| {
+/// Eligible targets with their scores and co-mention fits, best first
+/// (stable on ties). The weight of a candidate is its prior, multiplied when
+/// the document names the entity in full elsewhere (co-reference), when a
+/// cue word asks for its kind (a title or speech verb for a person, a
+/// preposition of place for a place), and for each co-mention signal that
+/// fits it (`fits`, parallel to `eligible`); the score is its share of the
+/// total weight.
+fn rank(
+    entries: &[Entry],
+    eligible: &[Target],
+    fits: &[Fit],
+    cue: Cues,
+    strong: &HashSet<u32>,
+) -> Vec<(Target, f32, Fit)> {
+    let weight = |(t, fit): (&Target, &Fit)| {
         let entry = &entries[t.entry as usize];
         let mut w = entry.prior.max(1e-3);
         if strong.contains(&t.entry) {
@@ -257,14 +382,20 @@ fn rank(entries: &[Entry], eligible: &[Target], cue: Cues, strong: &HashSet<u32>
         if kind_cue {
             w *= CUE_BOOST;
         }
+        for signal in [fit.country, fit.period] {
+            if signal {
+                w *= CONTEXT_BOOST;
+            }
+        }
         w
     };
-    let total: f32 = eligible.iter().map(weight).sum();
-    let mut ranked: Vec<(Target, f32)> = eligible
+    let total: f32 = eligible.iter().zip(fits).map(weight).sum();
+    let mut ranked: Vec<(Target, f32, Fit)> = eligible
         .iter()
-        .map(|t| {
+        .zip(fits)
+        .map(|(t, fit)| {
             let weak = if t.weak { WEAK_FACTOR } else { 1.0 };
-            (*t, weight(t) / total * weak)
+            (*t, weight((t, fit)) / total * weak, *fit)
         })
         .collect();
     ranked.sort_by(|a, b| b.1.total_cmp(&a.1));

@@ -1,0 +1,101 @@
+//! A cheap guess of a text's main language from its function words, enough
+//! for rules that depend on the writing system's habits: German capitalises
+//! every noun, so a capital on a common word (`Frieden`, `Kohl`) says
+//! nothing about a name there.
+
+/// Languages the resolver's rules distinguish.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Lang {
+    English,
+    French,
+    German,
+}
+
+/// Short, frequent function words of each language, none shared with
+/// another list.
+const STOP_WORDS: &[(Lang, &[&str])] = &[
+    (
+        Lang::English,
+        &[
+            "the", "and", "of", "to", "is", "that", "was", "for", "with", "this", "are", "it", "be", "not",
+        ],
+    ),
+    (
+        Lang::French,
+        &[
+            "le", "la", "les", "et", "des", "du", "est", "une", "dans", "pour", "que", "qui", "pas", "sur",
+            "au",
+        ],
+    ),
+    (
+        Lang::German,
+        &[
+            "der", "die", "das", "und", "ist", "nicht", "ein", "eine", "mit", "von", "zu", "den", "dem",
+            "sich", "auf", "für", "im", "wird", "auch",
+        ],
+    ),
+];
+
+/// The language whose function words are most frequent in `text`, when they
+/// make up at least one word in twenty and clearly lead (half again as many
+/// as the runner-up); `None` otherwise.
+pub(crate) fn dominant(text: &str) -> Option<Lang> {
+    let mut counts = [0usize; 3];
+    let mut words = 0usize;
+    for word in text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()) {
+        words += 1;
+        if word.len() > 6 {
+            continue;
+        }
+        for (i, (_, list)) in STOP_WORDS.iter().enumerate() {
+            // Case-insensitive without allocating: the lists are lower case
+            // and their non-ASCII letters (`für`) are 2-byte Latin ones.
+            if list.iter().any(|w| eq_ignore_case(w, word)) {
+                counts[i] += 1;
+            }
+        }
+    }
+    let (best, &n) = counts
+        .iter()
+        .enumerate()
+        .max_by_key(|&(i, n)| (n, std::cmp::Reverse(i)))?;
+    let runner_up = counts
+        .iter()
+        .enumerate()
+        .filter(|&(i, _)| i != best)
+        .map(|(_, n)| *n)
+        .max()
+        .unwrap_or(0);
+    (n * 20 >= words && n * 2 >= runner_up * 3 && n > 0).then_some(STOP_WORDS[best].0)
+}
+
+/// `lower` (lower case) equals `word` up to case.
+fn eq_ignore_case(lower: &str, word: &str) -> bool {
+    if word.is_ascii() {
+        return lower.eq_ignore_ascii_case(word);
+    }
+    lower.chars().eq(word.chars().flat_map(char::to_lowercase))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn guesses() {
+        assert_eq!(
+            dominant("Die Regierung hat sich für den Frieden entschieden."),
+            Some(Lang::German)
+        );
+        assert_eq!(
+            dominant("The government is ready for peace and that is all."),
+            Some(Lang::English)
+        );
+        assert_eq!(
+            dominant("Le gouvernement est prêt pour la paix."),
+            Some(Lang::French)
+        );
+        assert_eq!(dominant("Putin Macron Scholz"), None);
+        assert_eq!(dominant(""), None);
+    }
+}
