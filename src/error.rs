@@ -90,6 +90,9 @@ pub enum GazetteerErrorKind {
     },
     /// The line is not valid UTF-8.
     InvalidUtf8,
+    /// A field of a cue lexicon has a value it does not accept: the column
+    /// and the value.
+    InvalidCue(&'static str, String),
 }
 
 impl fmt::Display for GazetteerErrorKind {
@@ -112,6 +115,10 @@ impl fmt::Display for GazetteerErrorKind {
             InvalidAnalogy(v) => write!(f, "invalid analogy flag `{v}` (expected yes or no)"),
             InvalidAlias { alias, reason } => write!(f, "invalid alias `{alias}`: {reason}"),
             InvalidUtf8 => write!(f, "the line is not valid UTF-8"),
+            InvalidCue(column, v) => write!(
+                f,
+                "invalid cue {column} `{v}` (see the header of gazetteers/cues/en.tsv for the format)"
+            ),
         }
     }
 }

@@ -37,6 +37,7 @@ pub struct ExtractorBuilder {
     layers: Vec<Gazetteer>,
     offsets: Offsets,
     discovery: bool,
+    analogies: bool,
 }
 
 impl Default for ExtractorBuilder {
@@ -47,6 +48,7 @@ impl Default for ExtractorBuilder {
             layers: Vec::new(),
             offsets: Offsets::Bytes,
             discovery: true,
+            analogies: true,
         }
     }
 }
@@ -85,6 +87,13 @@ impl ExtractorBuilder {
         self
     }
 
+    /// Whether to detect historical analogies (default `true`; see
+    /// [`crate::analogy`]). Off, [`Document::analogies`] stays empty.
+    pub fn analogies(mut self, yes: bool) -> Self {
+        self.analogies = yes;
+        self
+    }
+
     /// Which offsets mentions carry (default: bytes only).
     pub fn offsets(mut self, offsets: Offsets) -> Self {
         self.offsets = offsets;
@@ -117,6 +126,11 @@ impl ExtractorBuilder {
             .map(|(w, _)| normalizer.normalize_str(w))
             .collect();
         let given = crate::gazetteer::given_names().map(str::to_string).collect();
+        let lexicon = if self.analogies {
+            Some(crate::analogy::Lexicon::bundled()?)
+        } else {
+            None
+        };
         Ok(Extractor {
             inner: Arc::new(Inner {
                 normalizer,
@@ -128,6 +142,7 @@ impl ExtractorBuilder {
                 given,
                 offsets: self.offsets,
                 discovery: self.discovery,
+                lexicon,
             }),
         })
     }
@@ -144,6 +159,7 @@ struct Inner {
     given: HashSet<String>,
     offsets: Offsets,
     discovery: bool,
+    lexicon: Option<crate::analogy::Lexicon>,
 }
 
 /// Finds mentions of gazetteer entries in texts.
@@ -202,8 +218,16 @@ impl Extractor {
         self.inner.matcher.memory_usage()
     }
 
-    /// Extracts the mentions of one text.
+    /// Extracts the mentions and analogies of one text, taking the present
+    /// as [`crate::analogy::DEFAULT_PRESENT`].
     pub fn extract(&self, text: &str) -> Document {
+        self.extract_dated(text, None)
+    }
+
+    /// Extracts the mentions and analogies of one text written in `year`:
+    /// a historical side must lie before it ("Alaska 2025" is the present
+    /// in a text of 2025, history in one of 2040).
+    pub fn extract_dated(&self, text: &str, year: Option<i32>) -> Document {
         let inner = &*self.inner;
         let norm = inner.normalizer.normalize(text);
         let mut hits = Vec::new();
@@ -231,6 +255,18 @@ impl Extractor {
                 }
             }
         }
-        Document { mentions }
+        let analogies = match &inner.lexicon {
+            Some(lexicon) => {
+                let ctx = crate::analogy::Context {
+                    gazetteer: &inner.gazetteer,
+                    events: &inner.events,
+                    lexicon,
+                    year,
+                };
+                crate::analogy::detect(&ctx, text, &mentions)
+            }
+            None => Vec::new(),
+        };
+        Document { mentions, analogies }
     }
 }

@@ -61,6 +61,7 @@
 #![deny(missing_docs)]
 #![deny(rustdoc::broken_intra_doc_links)]
 
+pub mod analogy;
 mod batch;
 mod error;
 mod extractor;
@@ -71,6 +72,7 @@ pub mod normalize;
 mod resolve;
 mod span;
 
+pub use analogy::{Analogy, AnalogyEvidence, CueFamily, CueSpan, Polarity, SentenceSpan, Side, Stance};
 pub use batch::{ExtractStream, STREAM_CHUNK};
 pub use error::{Error, GazetteerErrorKind, Result};
 pub use extractor::{Extractor, ExtractorBuilder, Offsets};

@@ -133,4 +133,8 @@ impl Mention {
 pub struct Document {
     /// Mentions, ordered by start offset; they never overlap.
     pub mentions: Vec<Mention>,
+    /// Historical analogies, ordered by the start of their historical side
+    /// (see [`crate::analogy`]).
+    #[serde(default)]
+    pub analogies: Vec<crate::analogy::Analogy>,
 }

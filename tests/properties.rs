@@ -208,3 +208,77 @@ proptest! {
         }
     }
 }
+
+/// Fragments of analogy-like text, with non-ASCII noise between them.
+const ANALOGY_BITS: &[&str] = &[
+    "Alaska 2025",
+    "must not become",
+    "Munich 1938",
+    ", nor",
+    "Yalta 1945",
+    "another",
+    "Munich",
+    "the new",
+    "Hitler",
+    "ne doit pas devenir",
+    "l’",
+    "Munich en 1938",
+    "wie 1938",
+    "comme en 1938",
+    "moment",
+    "Sputnik",
+    "this is not",
+    "Do you remember the Cuban Missile Crisis?",
+    "Why did you not follow this example?",
+    "der Vergleich hinkt",
+    "?",
+    ".",
+    "\n",
+    "é",
+    "🙂",
+    "ß",
+    "\u{301}",
+    "\u{ad}",
+    "Ǆ",
+    "İ",
+];
+
+fn analogy_text() -> impl Strategy<Value = String> {
+    proptest::collection::vec(
+        (
+            proptest::sample::select(ANALOGY_BITS),
+            proptest::sample::select(&[" ", "", "  ", "\u{a0}", "-"][..]),
+        ),
+        0..24,
+    )
+    .prop_map(|parts| parts.into_iter().map(|(a, b)| format!("{a}{b}")).collect())
+}
+
+fn bundled() -> &'static Extractor {
+    static EX: std::sync::OnceLock<Extractor> = std::sync::OnceLock::new();
+    EX.get_or_init(|| Extractor::new().unwrap())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(cases(200)))]
+
+    /// Every span of an analogy lies on char boundaries and its text is
+    /// the original text there; confidences are in [0, 1].
+    #[test]
+    fn analogy_spans_are_exact(text in analogy_text()) {
+        let doc = bundled().extract(&text);
+        for a in &doc.analogies {
+            let mut sides = vec![(a.target.start, a.target.end, a.target.text.as_str())];
+            sides.extend(a.source.iter().map(|s| (s.start, s.end, s.text.as_str())));
+            sides.extend(a.cue.iter().map(|c| (c.start, c.end, c.text.as_str())));
+            for (s, e, t) in sides {
+                prop_assert!(s < e && text.is_char_boundary(s) && text.is_char_boundary(e));
+                prop_assert_eq!(&text[s..e], t);
+            }
+            for s in &a.sentences {
+                prop_assert!(s.start <= s.end && text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
+            }
+            prop_assert!((0.0..=1.0).contains(&a.confidence));
+        }
+    }
+}

@@ -71,7 +71,12 @@ fn locate(case: &str, doc: &str, before: &str, text: &str, from: usize) -> usize
 fn evidence_names(m: &Mention) -> Vec<String> {
     m.evidence
         .iter()
-        .map(|e| serde_json::to_value(e).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default())
+        .map(|e| {
+            serde_json::to_value(e)
+                .ok()
+                .and_then(|v| v.as_str().map(String::from))
+                .unwrap_or_default()
+        })
         .collect()
 }
 
@@ -90,7 +95,10 @@ fn check(case: &Case, doc: &Document) -> Vec<String> {
         if m.kind.as_str() != want.kind || id != want.id {
             errors.push(format!(
                 "`{}`: got {} {id:?}, want {} {:?}",
-                want.text, m.kind.as_str(), want.kind, want.id
+                want.text,
+                m.kind.as_str(),
+                want.kind,
+                want.id
             ));
         }
         let got = evidence_names(m);
@@ -103,7 +111,12 @@ fn check(case: &Case, doc: &Document) -> Vec<String> {
     for no in &case.absent {
         let start = locate(&case.name, &case.text, &no.before, &no.text, 0);
         if let Some(m) = doc.mentions.iter().find(|m| m.start == start) {
-            errors.push(format!("`{}` should be no mention, got {} {:?}", no.text, m.kind.as_str(), m.id));
+            errors.push(format!(
+                "`{}` should be no mention, got {} {:?}",
+                no.text,
+                m.kind.as_str(),
+                m.id
+            ));
         }
     }
     errors
@@ -132,5 +145,10 @@ fn rule_tables() {
             }
         }
     }
-    assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }

@@ -457,6 +457,11 @@ impl Gazetteer {
         }
     }
 
+    /// The index of the entry with this id in [`Gazetteer::entries`].
+    pub(crate) fn index_of(&self, id: &str) -> Option<u32> {
+        self.by_id.get(id).map(|&i| i as u32)
+    }
+
     /// The entry with this id.
     pub fn get(&self, id: &str) -> Option<&Entry> {
         self.by_id.get(id).map(|&i| &self.entries[i])

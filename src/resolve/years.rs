@@ -96,6 +96,27 @@ impl EventIndex {
     }
 }
 
+impl EventIndex {
+    /// The event a bare place name stands for in an analogy ("another
+    /// Munich" is the Munich Agreement): among the place's events flagged as
+    /// commonly invoked, the one with the highest prior.
+    pub fn analogy_event(&self, gazetteer: &Gazetteer, place: u32) -> Option<u32> {
+        let entries = gazetteer.entries();
+        self.by_place
+            .get(&place)?
+            .iter()
+            .copied()
+            .filter(|&e| entries[e as usize].analogy == Some(true))
+            .max_by(|&a, &b| {
+                entries[a as usize]
+                    .prior
+                    .partial_cmp(&entries[b as usize].prior)
+                    .unwrap_or(std::cmp::Ordering::Equal)
+                    .then(std::cmp::Ordering::Greater)
+            })
+    }
+}
+
 /// A year written right after `end` ("Munich 1938", "Munich, 1938",
 /// "Munich en 1938"): the year and the offset where it ends.
 pub(crate) fn year_after(text: &str, end: usize) -> Option<(i32, usize)> {

@@ -1,0 +1,435 @@
+//! Cue lexicons: the data that says which words link a present situation
+//! to a historical one. One TSV file per language under `gazetteers/cues/`
+//! (format in `gazetteers/cues/en.tsv`); adding a language is adding a file.
+//!
+//! Each pattern compiles to anchored regexes: a *prefix* that must end
+//! right before the historical side (determiners may stand between), a
+//! *suffix* that must start right after it, or, for a pattern ending in
+//! `{<}`, a free-standing cue that points back to an earlier historical
+//! side.
+
+use super::{CueFamily, Stance};
+use crate::error::{Error, GazetteerErrorKind, Result};
+use regex::{Regex, RegexSet};
+
+/// The bundled cue files: (source name, language, contents).
+const BUNDLED: &[(&str, &str, &str)] = &[
+    (
+        "gazetteers/cues/en.tsv",
+        "en",
+        include_str!("../../gazetteers/cues/en.tsv"),
+    ),
+    (
+        "gazetteers/cues/fr.tsv",
+        "fr",
+        include_str!("../../gazetteers/cues/fr.tsv"),
+    ),
+    (
+        "gazetteers/cues/de.tsv",
+        "de",
+        include_str!("../../gazetteers/cues/de.tsv"),
+    ),
+];
+
+/// Words that may stand between a cue and the historical side ("another
+/// *the*…", "rappelle *l'*…", "erinnert an *den*…").
+const DETERMINERS: &str =
+    "the|a|an|le|la|les|l|un|une|des|du|d|der|die|das|den|dem|des|ein|eine|einen|einem|einer|this|that";
+
+/// A cue starts and ends at a word boundary.
+const BOUNDARY_BEFORE: &str = r"(?:^|[^\p{L}\p{N}])";
+const BOUNDARY_AFTER: &str = r"(?:$|[^\p{L}\p{N}])";
+
+/// Where a cue stands relative to the historical side.
+#[derive(Debug)]
+pub(crate) enum Shape {
+    /// Around a slot: a prefix before it, a suffix after it, or both.
+    Slot {
+        prefix: Option<Regex>,
+        suffix: Option<Regex>,
+    },
+    /// Free-standing, pointing back ("follow this example", "der Vergleich
+    /// hinkt").
+    Back,
+}
+
+/// One cue of a lexicon.
+#[derive(Debug)]
+pub(crate) struct Cue {
+    pub family: CueFamily,
+    pub stance: Stance,
+    pub weight: f32,
+    pub lang: &'static str,
+    pub shape: Shape,
+}
+
+/// All cues of all languages, compiled.
+#[derive(Debug)]
+pub(crate) struct Lexicon {
+    pub cues: Vec<Cue>,
+    /// Indexes of the cues with a prefix, and their prefix regexes as a set.
+    prefixed: Vec<usize>,
+    prefix_set: RegexSet,
+    /// Indexes of the cues with a suffix only.
+    suffixed: Vec<usize>,
+    suffix_set: RegexSet,
+    /// Indexes of the free-standing cues and one regex finding any of them.
+    back: Vec<(usize, Regex)>,
+    back_any: Option<Regex>,
+}
+
+impl Lexicon {
+    /// The bundled lexicons of English, French and German.
+    pub fn bundled() -> Result<Lexicon> {
+        let mut cues = Vec::new();
+        let mut back_sources = Vec::new();
+        for &(name, lang, text) in BUNDLED {
+            parse(text, name, lang, &mut cues, &mut back_sources)?;
+        }
+        Lexicon::compile(cues, back_sources)
+    }
+
+    fn compile(cues: Vec<Cue>, back_sources: Vec<(usize, String)>) -> Result<Lexicon> {
+        let mut prefixed = Vec::new();
+        let mut prefix_src = Vec::new();
+        let mut suffixed = Vec::new();
+        let mut suffix_src = Vec::new();
+        for (i, cue) in cues.iter().enumerate() {
+            if let Shape::Slot { prefix, suffix } = &cue.shape {
+                if let Some(p) = prefix {
+                    prefixed.push(i);
+                    prefix_src.push(p.as_str().to_string());
+                } else if let Some(s) = suffix {
+                    suffixed.push(i);
+                    suffix_src.push(s.as_str().to_string());
+                }
+            }
+        }
+        let set = |src: &[String]| RegexSet::new(src).map_err(|e| Error::Build(format!("cue set: {e}")));
+        let back: Vec<(usize, Regex)> = back_sources
+            .iter()
+            .map(|(i, body)| {
+                Ok((
+                    *i,
+                    build(&format!(r"(?i){BOUNDARY_BEFORE}(?P<cue>{body}){BOUNDARY_AFTER}"))?,
+                ))
+            })
+            .collect::<Result<_>>()?;
+        let back_any = if back_sources.is_empty() {
+            None
+        } else {
+            let alternation: Vec<&str> = back_sources.iter().map(|(_, s)| s.as_str()).collect();
+            Some(build(&format!(
+                r"(?i){BOUNDARY_BEFORE}(?:{}){BOUNDARY_AFTER}",
+                alternation.join("|")
+            ))?)
+        };
+        Ok(Lexicon {
+            prefix_set: set(&prefix_src)?,
+            suffix_set: set(&suffix_src)?,
+            cues,
+            prefixed,
+            suffixed,
+            back,
+            back_any,
+        })
+    }
+
+    /// Cues whose prefix ends at the end of `before` (the text right before
+    /// a historical side): (cue index, byte offset of the cue in `before`,
+    /// end of the cue).
+    pub fn prefixes(&self, before: &str) -> Vec<(usize, usize, usize)> {
+        self.prefix_set
+            .matches(before)
+            .iter()
+            .filter_map(|k| {
+                let i = self.prefixed[k];
+                let Shape::Slot { prefix: Some(re), .. } = &self.cues[i].shape else {
+                    return None;
+                };
+                let caps = re.captures(before)?;
+                let cue = caps.name("cue")?;
+                Some((i, cue.start(), cue.end()))
+            })
+            .collect()
+    }
+
+    /// Whether cue `i`'s suffix (if any) starts at the start of `after`:
+    /// `Some(end of the cue's suffix)`, `Some(0)` when it has none.
+    pub fn suffix_of(&self, i: usize, after: &str) -> Option<(usize, usize)> {
+        match &self.cues[i].shape {
+            Shape::Slot { suffix: None, .. } => Some((0, 0)),
+            Shape::Slot { suffix: Some(re), .. } => {
+                let cue = re.captures(after)?.name("cue")?;
+                Some((cue.start(), cue.end()))
+            }
+            Shape::Back => None,
+        }
+    }
+
+    /// Suffix-only cues that start at the start of `after`: (cue index,
+    /// start and end of the cue in `after`).
+    pub fn suffixes(&self, after: &str) -> Vec<(usize, usize, usize)> {
+        self.suffix_set
+            .matches(after)
+            .iter()
+            .filter_map(|k| {
+                let i = self.suffixed[k];
+                let (s, e) = self.suffix_of(i, after)?;
+                Some((i, s, e))
+            })
+            .collect()
+    }
+
+    /// Free-standing cues in `text`: (cue index, start, end), in order.
+    pub fn back_cues(&self, text: &str) -> Vec<(usize, usize, usize)> {
+        let Some(any) = &self.back_any else {
+            return Vec::new();
+        };
+        any.find_iter(text)
+            .filter_map(|m| {
+                let (i, re) = self.back.iter().find(|(_, re)| re.is_match(m.as_str()))?;
+                let cue = re.captures(m.as_str())?.name("cue")?;
+                Some((*i, m.start() + cue.start(), m.start() + cue.end()))
+            })
+            .collect()
+    }
+}
+
+fn build(src: &str) -> Result<Regex> {
+    Regex::new(src).map_err(|e| Error::Build(format!("cue pattern: {e}")))
+}
+
+/// Parses one cue file into `cues`, with the regex sources of its
+/// free-standing cues in `back`.
+fn parse(
+    text: &str,
+    source_name: &str,
+    lang: &'static str,
+    cues: &mut Vec<Cue>,
+    back: &mut Vec<(usize, String)>,
+) -> Result<()> {
+    let bad = |line: usize, kind: GazetteerErrorKind| Error::Gazetteer {
+        source_name: source_name.to_string(),
+        line,
+        kind,
+    };
+    let mut header_seen = false;
+    for (n, line) in text.lines().enumerate() {
+        let line_no = n + 1;
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let fields: Vec<&str> = line.split('\t').collect();
+        if !header_seen {
+            header_seen = true;
+            if fields.first() == Some(&"family") {
+                continue;
+            }
+        }
+        let [family, stance, weight, pattern] = fields[..] else {
+            return Err(bad(
+                line_no,
+                GazetteerErrorKind::FieldCount {
+                    expected: 4,
+                    found: fields.len(),
+                },
+            ));
+        };
+        let family = CueFamily::parse(family).ok_or_else(|| {
+            bad(
+                line_no,
+                GazetteerErrorKind::InvalidCue("family", family.to_string()),
+            )
+        })?;
+        let stance = Stance::parse(stance).ok_or_else(|| {
+            bad(
+                line_no,
+                GazetteerErrorKind::InvalidCue("stance", stance.to_string()),
+            )
+        })?;
+        let weight: f32 = weight
+            .parse()
+            .ok()
+            .filter(|w: &f32| (0.0..=1.0).contains(w))
+            .ok_or_else(|| {
+                bad(
+                    line_no,
+                    GazetteerErrorKind::InvalidCue("weight", weight.to_string()),
+                )
+            })?;
+        let shape = shape(pattern).ok_or_else(|| {
+            bad(
+                line_no,
+                GazetteerErrorKind::InvalidCue("pattern", pattern.to_string()),
+            )
+        })?;
+        if let Some(src) = shape.1 {
+            back.push((cues.len(), src));
+        }
+        cues.push(Cue {
+            family,
+            stance,
+            weight,
+            lang,
+            shape: shape.0,
+        });
+    }
+    Ok(())
+}
+
+/// Compiles a pattern: the shape, and for a free-standing cue the regex
+/// source of its words. `None` for a pattern without `{H}` or `{<}`, or one
+/// whose regex does not compile.
+fn shape(pattern: &str) -> Option<(Shape, Option<String>)> {
+    let (boundary_before, boundary_after) = (BOUNDARY_BEFORE, BOUNDARY_AFTER);
+    if let Some(cue) = pattern.strip_suffix("{<}") {
+        let body = to_regex(cue.trim())?;
+        Regex::new(&body).ok()?;
+        return Some((Shape::Back, Some(body)));
+    }
+    let at = pattern.find("{H}")?;
+    let (before, after) = (pattern[..at].trim(), &pattern[at + 3..]);
+    let prefix = if before.is_empty() {
+        None
+    } else {
+        let dets = format!(r"(?:(?:{DETERMINERS})(?:\s+|\s*['’]\s*))*");
+        let src = format!(r"(?i){boundary_before}(?P<cue>{})\s*{dets}$", to_regex(before)?);
+        Some(Regex::new(&src).ok()?)
+    };
+    let suffix = if after.trim().is_empty() {
+        None
+    } else {
+        let lead = if after.starts_with('-') {
+            r"^\s*"
+        } else {
+            r"^\s*-?\s*"
+        };
+        let src = format!(r"(?i){lead}(?P<cue>{}){boundary_after}", to_regex(after.trim())?);
+        Some(Regex::new(&src).ok()?)
+    };
+    if prefix.is_none() && suffix.is_none() {
+        return None;
+    }
+    Some((Shape::Slot { prefix, suffix }, None))
+}
+
+/// Translates pattern syntax to regex syntax: `(a|b)` groups, `?` after a
+/// group makes it (and the space after it) optional, a space matches any
+/// spacing, `'` any apostrophe; everything else is literal.
+fn to_regex(pattern: &str) -> Option<String> {
+    let chars: Vec<char> = pattern.chars().collect();
+    let mut out = String::new();
+    let mut groups: Vec<usize> = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        match chars[i] {
+            '(' => {
+                groups.push(out.len());
+                out.push_str("(?:");
+            }
+            ')' => {
+                let start = groups.pop()?;
+                out.push(')');
+                if chars.get(i + 1) == Some(&'?') {
+                    i += 1;
+                    if chars.get(i + 1) == Some(&' ') {
+                        // `(a|b)? x`: the space is optional with the group.
+                        i += 1;
+                        out.insert_str(start, "(?:");
+                        out.push_str(r"\s+)?");
+                    } else {
+                        out.push('?');
+                    }
+                }
+            }
+            '|' => out.push('|'),
+            ' ' => out.push_str(r"\s+"),
+            '\'' | '’' => out.push_str("['’]"),
+            '-' => out.push_str(r"\s*-\s*"),
+            c => out.push_str(&regex::escape(&c.to_string())),
+        }
+        i += 1;
+    }
+    groups.is_empty().then_some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bundled_lexicons_compile() {
+        let lex = Lexicon::bundled().expect("bundled cues");
+        assert!(lex.cues.len() > 100);
+        for lang in ["en", "fr", "de"] {
+            assert!(lex.cues.iter().any(|c| c.lang == lang));
+        }
+    }
+
+    #[test]
+    fn prefixes_end_at_the_slot() {
+        let lex = Lexicon::bundled().unwrap();
+        let before = "Alaska 2025 must not become ";
+        let found = lex.prefixes(before);
+        assert!(found.iter().any(
+            |&(i, s, e)| lex.cues[i].family == CueFamily::Becoming && &before[s..e] == "must not become"
+        ));
+        assert!(lex.prefixes("we will meet in ").is_empty());
+        // A determiner may stand between.
+        assert!(!lex.prefixes("this is reminiscent of the ").is_empty());
+        assert!(!lex.prefixes("cela rappelle l’").is_empty());
+    }
+
+    #[test]
+    fn suffixes_and_back_cues() {
+        let lex = Lexicon::bundled().unwrap();
+        assert!(lex
+            .suffixes(" moment for Europe")
+            .iter()
+            .any(|&(i, _, _)| lex.cues[i].family == CueFamily::Moment));
+        assert!(lex
+            .suffixes("-Moment")
+            .iter()
+            .any(|&(i, _, _)| lex.cues[i].family == CueFamily::Moment));
+        let text = "Warum seid ihr diesem Beispiel nicht gefolgt? Der Vergleich hinkt.";
+        let back = lex.back_cues(text);
+        assert_eq!(back.len(), 2);
+        assert_eq!(&text[back[1].1..back[1].2], "Der Vergleich hinkt");
+    }
+
+    #[test]
+    fn malformed_lines_report_file_and_line() {
+        let mut cues = Vec::new();
+        let err = parse(
+            "family\tstance\tweight\tpattern\nbecoming\twarning\t0.9\n",
+            "x.tsv",
+            "en",
+            &mut cues,
+            &mut Vec::new(),
+        )
+        .unwrap_err();
+        assert!(
+            err.to_string().contains("x.tsv") && err.to_string().contains('2'),
+            "{err}"
+        );
+        let err = parse(
+            "nonsense\twarning\t0.9\tanother {H}\n",
+            "y.tsv",
+            "en",
+            &mut cues,
+            &mut Vec::new(),
+        )
+        .unwrap_err();
+        assert!(err.to_string().contains("y.tsv"), "{err}");
+        let err = parse(
+            "repetition\twarning\t0.9\tanother\n",
+            "z.tsv",
+            "en",
+            &mut cues,
+            &mut Vec::new(),
+        )
+        .unwrap_err();
+        assert!(err.to_string().contains("z.tsv"), "{err}");
+    }
+}

@@ -1,0 +1,916 @@
+//! Stage 4: historical analogies.
+//!
+//! An analogy links a present-day side (the *source*: "Alaska 2025",
+//! "Putin", or nothing when the text leaves it implicit) to a historical
+//! side (the *target*: "Munich 1938", "Hitler", "the Cuban Missile Crisis",
+//! "1938") through a *cue* ("must not become", "another", "reminiscent of",
+//! "the new", "moment", "the lessons of", "like", "unlike").
+//!
+//! Detection is cue-driven, because a historical name alone proves nothing
+//! (the Munich Agreement is narrated far more often than it is invoked):
+//!
+//! 1. *Historical sides* are the mentions of past events, of people who
+//!    died before the present, of places that stand for a commonly invoked
+//!    event ("another Munich"), places with a past year, and bare years.
+//!    The present is the document date when given, otherwise the crate's
+//!    [`DEFAULT_PRESENT`]; a source with a year must also be later.
+//! 2. A cue of the lexicons (`gazetteers/cues/*.tsv`, one per language)
+//!    must stand right before the historical side (determiners between are
+//!    allowed), right after it ("Sputnik moment", "Yalta 2.0"), or around
+//!    it ("the Munich of our time"). Lists carry the cue on: "nor Munich,
+//!    nor Yalta" gives two analogies.
+//! 3. Free-standing cues point back: "Why did you not follow this
+//!    example?" takes the nearest historical side in the same or the two
+//!    previous sentences; "comparaison n'est pas raison" rejects it.
+//! 4. Without a cue, two year-anchored sides in one sentence, a past one
+//!    and a present one ("Alaska 2025 … Munich 1938"), are a juxtaposition.
+//!
+//! *Stance* combines the cue family's default with the historical side's
+//! usual valence (the `valence` column of the gazetteer): "a new Marshall
+//! Plan" is an endorsement, "a new Munich" a warning. *Polarity* is
+//! `negated` for rejection cues ("this is not Munich", "unlike 1938"),
+//! `questioned` in a question, `affirmed` otherwise.
+
+mod lexicon;
+mod sentences;
+
+pub(crate) use lexicon::Lexicon;
+
+use crate::gazetteer::{EntityKind, Gazetteer, Valence};
+use crate::mention::Mention;
+use crate::resolve::years::EventIndex;
+use sentences::Sentences;
+use serde::{Deserialize, Serialize};
+
+/// The year taken as the present when a document has no date.
+pub const DEFAULT_PRESENT: i32 = 2026;
+
+/// How far back an event or a death must lie to be history rather than
+/// the present ("Alaska 2025" is the present side in 2026).
+const RECENT: i32 = 5;
+
+/// How far back a bare year must lie to be a historical side ("comme en
+/// 1938"): nearer years are usually plain dates.
+const BARE_YEAR_DISTANCE: i32 = 15;
+
+/// Cues weighing less need a present-day side in the sentence.
+const WEAK_CUE: f32 = 0.75;
+
+/// How many bytes before a historical side a prefix cue may start.
+const PREFIX_WINDOW: usize = 120;
+/// How many bytes after a historical side a suffix cue may end.
+const SUFFIX_WINDOW: usize = 60;
+
+/// The family of a cue: how the text links present and past.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum CueFamily {
+    /// "must not become Y", "ne doit pas devenir Y", "darf kein zweites Y
+    /// werden", "risks turning into Y".
+    Becoming,
+    /// "another Y", "a new Y", "Y all over again", "Y 2.0", "un nouveau Y".
+    Repetition,
+    /// "reminiscent of Y", "echoes of Y", "rappelle Y", "erinnert an Y".
+    Evocation,
+    /// Antonomasia: "the new Hitler", "the Y of our time", "le nouveau
+    /// Staline".
+    Naming,
+    /// "a Sputnik moment", "un moment Munich", "ein Suez-Moment".
+    Moment,
+    /// "the lessons of Y", "do you remember Y?", "never again", "die Lehren
+    /// aus Y".
+    Lesson,
+    /// "like de Gaulle did in 1958", "follow the example of Y", "comme en
+    /// 1938", "wie 1938".
+    Emulation,
+    /// Two year-anchored sides side by side: "Alaska 2025 … Munich 1938".
+    Juxtaposition,
+    /// "this is not Munich", "unlike 1938", "comparaison n'est pas raison",
+    /// "der Vergleich hinkt".
+    Rejection,
+}
+
+impl CueFamily {
+    /// The family's name as written in cue files and JSON.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            CueFamily::Becoming => "becoming",
+            CueFamily::Repetition => "repetition",
+            CueFamily::Evocation => "evocation",
+            CueFamily::Naming => "naming",
+            CueFamily::Moment => "moment",
+            CueFamily::Lesson => "lesson",
+            CueFamily::Emulation => "emulation",
+            CueFamily::Juxtaposition => "juxtaposition",
+            CueFamily::Rejection => "rejection",
+        }
+    }
+
+    pub(crate) fn parse(s: &str) -> Option<CueFamily> {
+        [
+            CueFamily::Becoming,
+            CueFamily::Repetition,
+            CueFamily::Evocation,
+            CueFamily::Naming,
+            CueFamily::Moment,
+            CueFamily::Lesson,
+            CueFamily::Emulation,
+            CueFamily::Juxtaposition,
+            CueFamily::Rejection,
+        ]
+        .into_iter()
+        .find(|f| f.as_str() == s)
+    }
+
+    /// Whether the historical side's valence decides the stance for this
+    /// family (a model to follow or a catastrophe to avoid).
+    fn valence_decides(&self) -> bool {
+        matches!(
+            self,
+            CueFamily::Becoming
+                | CueFamily::Repetition
+                | CueFamily::Naming
+                | CueFamily::Moment
+                | CueFamily::Emulation
+                | CueFamily::Juxtaposition
+        )
+    }
+}
+
+/// What the author does with the analogy.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Stance {
+    /// A negative precedent used against a course of action ("must not
+    /// become Munich").
+    Warning,
+    /// A positive precedent used as a model ("follow the example of the
+    /// Marshall Plan").
+    Endorsement,
+    /// A precedent to learn from ("the lessons of 1938").
+    Lesson,
+    /// The author denies the comparison ("this is not Munich").
+    Rejection,
+    /// A comparison without judgement ("reminiscent of Yalta").
+    Neutral,
+}
+
+impl Stance {
+    /// The stance's name as written in cue files and JSON.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Stance::Warning => "warning",
+            Stance::Endorsement => "endorsement",
+            Stance::Lesson => "lesson",
+            Stance::Rejection => "rejection",
+            Stance::Neutral => "neutral",
+        }
+    }
+
+    pub(crate) fn parse(s: &str) -> Option<Stance> {
+        [
+            Stance::Warning,
+            Stance::Endorsement,
+            Stance::Lesson,
+            Stance::Rejection,
+            Stance::Neutral,
+        ]
+        .into_iter()
+        .find(|f| f.as_str() == s)
+    }
+}
+
+/// Whether the text asserts, denies or asks about the analogy.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Polarity {
+    /// Asserted (also as a risk: "must not become Munich").
+    Affirmed,
+    /// Denied: "this is not Munich", "unlike 1938".
+    Negated,
+    /// Asked: "Is this another Munich?".
+    Questioned,
+}
+
+/// Why an analogy was reported.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum AnalogyEvidence {
+    /// A cue of the lexicon stands next to the historical side.
+    Cue,
+    /// A free-standing cue points back to a historical side in an earlier
+    /// sentence or earlier in the sentence.
+    PointsBack,
+    /// The historical side follows another one in a list ("nor Yalta").
+    List,
+    /// The historical side is a place and a past year ("Munich 1938").
+    YearAnchor,
+    /// The historical side is a place standing for its best-known event
+    /// ("another Munich").
+    PlaceForEvent,
+    /// The gazetteer flags the historical event or person as commonly
+    /// invoked in analogies.
+    CommonAnalogy,
+    /// The historical side's usual valence set the stance.
+    Valence,
+    /// The sentence is a question.
+    Question,
+}
+
+/// One side of an analogy: a span of the original text and what it refers
+/// to.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Side {
+    /// Byte offset of the first byte in the original text.
+    pub start: usize,
+    /// Byte offset just past the last byte.
+    pub end: usize,
+    /// `&original[start..end]`.
+    pub text: String,
+    /// The kind of entity, when the side is a mention.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<EntityKind>,
+    /// The gazetteer id: of the mention, or of the event a place stands
+    /// for ("another Munich" → the Munich Agreement).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// The canonical name of that entry.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub canonical: Option<String>,
+    /// The year the side stands for, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub year: Option<i32>,
+    /// Index of the mention in [`crate::Document::mentions`], when the side
+    /// is a mention.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mention: Option<usize>,
+}
+
+/// The words that link the two sides.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CueSpan {
+    /// Byte offset of the first byte of the cue (for a cue in two parts,
+    /// "the … of our time", the first part).
+    pub start: usize,
+    /// Byte offset just past the cue's last byte.
+    pub end: usize,
+    /// `&original[start..end]`.
+    pub text: String,
+    /// The cue's family.
+    pub family: CueFamily,
+    /// The language of the lexicon the cue comes from (`en`, `fr`, `de`).
+    pub lang: String,
+}
+
+/// A sentence span.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SentenceSpan {
+    /// Byte offset of the sentence's first byte.
+    pub start: usize,
+    /// Byte offset just past its last byte.
+    pub end: usize,
+}
+
+/// A historical analogy: the text compares a present situation, person or
+/// event (`source`) with a historical one (`target`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Analogy {
+    /// The historical side.
+    pub target: Side,
+    /// The present-day side; `None` when the text leaves it implicit.
+    pub source: Option<Side>,
+    /// The cue; `None` for a juxtaposition.
+    pub cue: Option<CueSpan>,
+    /// How the sides are linked.
+    pub family: CueFamily,
+    /// What the author does with the analogy.
+    pub stance: Stance,
+    /// Asserted, denied or asked.
+    pub polarity: Polarity,
+    /// The sentences the analogy spans, first to last (two or three when a
+    /// cue points back to an earlier sentence).
+    pub sentences: Vec<SentenceSpan>,
+    /// Confidence in `[0, 1]`.
+    pub confidence: f32,
+    /// Why it was reported.
+    pub evidence: Vec<AnalogyEvidence>,
+}
+
+/// What detection reads besides the text and its mentions.
+pub(crate) struct Context<'a> {
+    pub gazetteer: &'a Gazetteer,
+    pub events: &'a EventIndex,
+    pub lexicon: &'a Lexicon,
+    /// The document's year, when known.
+    pub year: Option<i32>,
+}
+
+/// A candidate historical side.
+#[derive(Clone, Debug)]
+struct Past {
+    side: Side,
+    valence: Option<Valence>,
+    evidence: Vec<AnalogyEvidence>,
+    analogy_flag: bool,
+    /// A bare year or a place standing for an event: only a cue right
+    /// next to it, with determiners at most, makes it historical.
+    needs_tight_cue: bool,
+}
+
+/// Finds the analogies of `text`, whose mentions are `mentions`.
+pub(crate) fn detect(ctx: &Context<'_>, text: &str, mentions: &[Mention]) -> Vec<Analogy> {
+    let present = ctx.year.unwrap_or(DEFAULT_PRESENT);
+    let past = historical_sides(ctx, text, mentions, present);
+    let sentences = Sentences::new(text);
+    let mut out: Vec<Analogy> = Vec::new();
+    let mut used = vec![false; past.len()];
+    slot_cues(ctx, text, mentions, &past, &sentences, &mut used, &mut out);
+    back_cues(ctx, text, mentions, &past, &sentences, &mut used, &mut out);
+    juxtapositions(text, mentions, &past, &sentences, &mut used, &mut out);
+    out.sort_by_key(|a| (a.target.start, a.cue.as_ref().map_or(0, |c| c.start)));
+    out
+}
+
+/// The historical sides of the document, in text order.
+fn historical_sides(ctx: &Context<'_>, text: &str, mentions: &[Mention], present: i32) -> Vec<Past> {
+    let mut out = Vec::new();
+    for (i, m) in mentions.iter().enumerate() {
+        if let Some(p) = historical_mention(ctx, m, i, present) {
+            out.push(p);
+        }
+    }
+    for (start, end, year) in bare_years(text) {
+        let inside = mentions.iter().any(|m| m.start <= start && end <= m.end);
+        if !inside && year <= present - BARE_YEAR_DISTANCE {
+            out.push(Past {
+                side: Side {
+                    start,
+                    end,
+                    text: text[start..end].to_string(),
+                    kind: None,
+                    id: None,
+                    canonical: None,
+                    year: Some(year),
+                    mention: None,
+                },
+                valence: None,
+                evidence: Vec::new(),
+                analogy_flag: false,
+                needs_tight_cue: true,
+            });
+        }
+    }
+    out.sort_by_key(|p| p.side.start);
+    out
+}
+
+/// A mention as a historical side, if it is one.
+fn historical_mention(ctx: &Context<'_>, m: &Mention, index: usize, present: i32) -> Option<Past> {
+    let entry = m.id.as_deref().and_then(|id| ctx.gazetteer.get(id));
+    let mut side = Side {
+        start: m.start,
+        end: m.end,
+        text: m.text.clone(),
+        kind: Some(m.kind),
+        id: m.id.clone(),
+        canonical: Some(m.canonical.clone()),
+        year: m.year,
+        mention: Some(index),
+    };
+    let mut evidence = Vec::new();
+    let mut needs_tight_cue = false;
+    let (valence, flag) = match (m.kind, entry) {
+        (EntityKind::Event, Some(e)) => {
+            let year = m.year.or(e.start.map(|d| d.year))?;
+            if year > present - RECENT {
+                return None;
+            }
+            side.year = Some(year);
+            if m.year.is_some() {
+                evidence.push(AnalogyEvidence::YearAnchor);
+            }
+            (e.valence, e.analogy == Some(true))
+        }
+        (EntityKind::Event, None) => {
+            // A place in a year that no event explains ("Helsinki 1975").
+            let year = m.year?;
+            if year > present - RECENT {
+                return None;
+            }
+            evidence.push(AnalogyEvidence::YearAnchor);
+            (None, false)
+        }
+        (EntityKind::Person, Some(e)) => {
+            let died = e.end?.year;
+            if died > present - RECENT {
+                return None;
+            }
+            (e.valence, e.analogy == Some(true))
+        }
+        (EntityKind::Place, Some(e)) => {
+            // Only a city or a region stands for an event ("another Munich",
+            // "un nouveau Suez"); a country or a continent stands for itself.
+            if matches!(
+                e.subtype.as_deref(),
+                Some("country" | "continent" | "supranational")
+            ) || e.weak_canonical
+            {
+                return None;
+            }
+            let place = ctx.gazetteer.index_of(m.id.as_deref()?)?;
+            let ev = &ctx.gazetteer.entries()[ctx.events.analogy_event(ctx.gazetteer, place)? as usize];
+            let year = ev.start.map(|d| d.year)?;
+            if year > present - RECENT {
+                return None;
+            }
+            side.kind = Some(EntityKind::Event);
+            side.id = Some(ev.id.clone());
+            side.canonical = Some(ev.canonical.clone());
+            side.year = Some(year);
+            needs_tight_cue = true;
+            evidence.push(AnalogyEvidence::PlaceForEvent);
+            (ev.valence, true)
+        }
+        _ => return None,
+    };
+    if flag {
+        evidence.push(AnalogyEvidence::CommonAnalogy);
+    }
+    Some(Past {
+        side,
+        valence,
+        evidence,
+        analogy_flag: flag,
+        needs_tight_cue,
+    })
+}
+
+/// Four-digit years standing alone (not "1,938", not "1938a"): (start, end,
+/// year).
+fn bare_years(text: &str) -> Vec<(usize, usize, i32)> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        if !b[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let run = b[i..].iter().take_while(|c| c.is_ascii_digit()).count();
+        let before_ok = i == 0 || !(b[i - 1].is_ascii_alphanumeric() || matches!(b[i - 1], b',' | b'.'));
+        let after = b.get(i + run);
+        let after_ok = after.map_or(true, |c| !c.is_ascii_alphanumeric())
+            && !(matches!(after, Some(b',' | b'.')) && b.get(i + run + 1).is_some_and(u8::is_ascii_digit));
+        if run == 4 && before_ok && after_ok {
+            if let Ok(year) = text[i..i + 4].parse::<i32>() {
+                if (1000..2100).contains(&year) {
+                    out.push((i, i + 4, year));
+                }
+            }
+        }
+        i += run;
+    }
+    out
+}
+
+/// The largest char boundary `<= at`.
+fn floor_boundary(text: &str, mut at: usize) -> usize {
+    at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// The smallest char boundary `>= at`.
+fn ceil_boundary(text: &str, mut at: usize) -> usize {
+    at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at += 1;
+    }
+    at
+}
+
+/// A matched cue next to a historical side: (cue index, cue start, cue end).
+type Found = (usize, usize, usize);
+
+/// The cue around past side `p` within sentence `[s0, s1)`, if any: prefix
+/// cues (with their suffix when they have one) first, the longest wins;
+/// then suffix-only cues.
+fn cue_around(ctx: &Context<'_>, text: &str, p: &Past, s0: usize, s1: usize) -> Option<Found> {
+    let lex = ctx.lexicon;
+    let from = floor_boundary(text, p.side.start.saturating_sub(PREFIX_WINDOW).max(s0));
+    let before = &text[from..p.side.start];
+    let to = ceil_boundary(text, (p.side.end + SUFFIX_WINDOW).min(s1));
+    let after = &text[p.side.end..to];
+    let mut best: Option<Found> = None;
+    for (i, cs, ce) in lex.prefixes(before) {
+        let Some((_, suffix_end)) = lex.suffix_of(i, after) else {
+            continue;
+        };
+        if p.needs_tight_cue && (!tight(before, ce) || after.starts_with(['-', '–', '—'])) {
+            continue;
+        }
+        let (start, end) = (
+            from + cs,
+            if suffix_end > 0 {
+                p.side.end + suffix_end
+            } else {
+                from + ce
+            },
+        );
+        // The longest cue wins; between equals, the first in the lexicon.
+        if best.map_or(true, |(_, s, e)| {
+            end.max(p.side.start) - start > e.max(p.side.start) - s
+        }) {
+            best = Some((i, start, end));
+        }
+    }
+    if best.is_none() {
+        if let Some(&(i, cs, ce)) = lex.suffixes(after).first() {
+            best = Some((i, p.side.end + cs, p.side.end + ce));
+        }
+    }
+    best.or_else(|| moment_inside(lex, &p.side))
+}
+
+/// An event whose own name carries the cue ("Sputnik moment", "moment
+/// Spoutnik", "Lehman-Moment"): the cue is that word.
+fn moment_inside(lex: &Lexicon, side: &Side) -> Option<Found> {
+    let lower = side.text.to_lowercase();
+    let (cs, ce) = if lower.ends_with("moment") && lower.len() > 7 {
+        (side.end - 6, side.end)
+    } else if lower.starts_with("moment ") {
+        (side.start, side.start + 6)
+    } else {
+        return None;
+    };
+    let i = lex.cues.iter().position(|c| c.family == CueFamily::Moment)?;
+    Some((i, cs, ce))
+}
+
+/// Whether only spaces and at most one determiner stand between a cue
+/// ending at `cue_end` and the end of `before`.
+fn tight(before: &str, cue_end: usize) -> bool {
+    let gap: Vec<&str> = before[cue_end..]
+        .split(|c: char| c.is_whitespace() || c == '\'' || c == '’')
+        .filter(|w| !w.is_empty())
+        .collect();
+    gap.len() <= 1
+}
+
+#[allow(clippy::too_many_arguments)]
+fn slot_cues(
+    ctx: &Context<'_>,
+    text: &str,
+    mentions: &[Mention],
+    past: &[Past],
+    sentences: &Sentences,
+    used: &mut [bool],
+    out: &mut Vec<Analogy>,
+) {
+    let mut k = 0;
+    while k < past.len() {
+        let p = &past[k];
+        let (s0, s1) = sentences.around(p.side.start);
+        let Some((cue, cs, ce)) = cue_around(ctx, text, p, s0, s1) else {
+            k += 1;
+            continue;
+        };
+        // The cue carries on over a list: "nor Munich, nor Yalta".
+        let mut group = vec![k];
+        let mut last = k;
+        while let Some(next) = past.get(last + 1) {
+            let between = &text[past[last].side.end.min(next.side.start)..next.side.start];
+            if next.side.start >= s1 || !is_list_joint(between) {
+                break;
+            }
+            last += 1;
+            group.push(last);
+        }
+        for (n, &j) in group.iter().enumerate() {
+            if used[j] {
+                continue;
+            }
+            used[j] = true;
+            let extra = if n > 0 { Some(AnalogyEvidence::List) } else { None };
+            let a = analogy(
+                ctx,
+                text,
+                mentions,
+                past,
+                &past[j],
+                Some((cue, cs, ce)),
+                (s0, s1),
+                None,
+                extra,
+            );
+            out.extend(a);
+        }
+        k = last + 1;
+    }
+}
+
+/// Whether the text between two historical sides joins them in a list.
+fn is_list_joint(between: &str) -> bool {
+    let words: Vec<String> = between
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    const JOINS: &[&str] = &[
+        "nor", "or", "and", "ni", "ou", "et", "noch", "oder", "und", "weder", "then", "not", "and", "the",
+        "a", "le", "la", "l", "der", "die", "das", "of", "de", "von", "as", "well", "even",
+    ];
+    between.len() <= 24
+        && between
+            .chars()
+            .all(|c| c.is_alphanumeric() || c.is_whitespace() || ",;'’".contains(c))
+        && words.iter().all(|w| JOINS.contains(&w.as_str()))
+}
+
+#[allow(clippy::too_many_arguments)]
+fn back_cues(
+    ctx: &Context<'_>,
+    text: &str,
+    mentions: &[Mention],
+    past: &[Past],
+    sentences: &Sentences,
+    used: &mut [bool],
+    out: &mut Vec<Analogy>,
+) {
+    for (cue, cs, ce) in ctx.lexicon.back_cues(text) {
+        let (s0, s1) = sentences.around(cs);
+        let window_start = sentences.start_of_previous(s0, 2);
+        // The nearest historical side before the cue, not a bare year or a
+        // place (too weak without a cue next to it).
+        let Some(j) = (0..past.len()).rev().find(|&j| {
+            past[j].side.end <= cs && past[j].side.start >= window_start && !past[j].needs_tight_cue
+        }) else {
+            continue;
+        };
+        let family = ctx.lexicon.cues[cue].family;
+        let earlier = out.iter().position(|a| a.target.start == past[j].side.start);
+        let overridable = earlier.is_some_and(|k| out[k].polarity == Polarity::Questioned);
+        if used[j] && family != CueFamily::Rejection && !overridable {
+            continue;
+        }
+        if let Some(k) = earlier {
+            // A later rejection overrides what an earlier cue asserted, a
+            // cue pointing back what an earlier question asked.
+            out.remove(k);
+        }
+        used[j] = true;
+        let (t0, _) = sentences.around(past[j].side.start);
+        let a = analogy(
+            ctx,
+            text,
+            mentions,
+            past,
+            &past[j],
+            Some((cue, cs, ce)),
+            (t0, s1),
+            Some(AnalogyEvidence::PointsBack),
+            None,
+        );
+        out.extend(a);
+    }
+}
+
+/// Two year-anchored sides in one sentence, a past one and a present one,
+/// with no cue: "Alaska 2025, Munich 1938, Yalta 1945".
+fn juxtapositions(
+    text: &str,
+    mentions: &[Mention],
+    past: &[Past],
+    sentences: &Sentences,
+    used: &mut [bool],
+    out: &mut Vec<Analogy>,
+) {
+    for (j, p) in past.iter().enumerate() {
+        if used[j] || !p.evidence.contains(&AnalogyEvidence::YearAnchor) {
+            continue;
+        }
+        let (s0, s1) = sentences.around(p.side.start);
+        let Some(year) = p.side.year else { continue };
+        // The present side: a year-anchored mention of the same sentence at
+        // least a generation later.
+        let Some((mi, m)) = mentions.iter().enumerate().find(|(_, m)| {
+            m.start >= s0 && m.end <= s1 && m.year.is_some_and(|y| y >= year + 25) && m.start != p.side.start
+        }) else {
+            continue;
+        };
+        if !p.analogy_flag && p.side.id.is_some() {
+            continue;
+        }
+        used[j] = true;
+        let (stance, mut evidence) = valence_stance(CueFamily::Juxtaposition, Stance::Neutral, p.valence);
+        evidence.extend(p.evidence.iter().copied());
+        out.push(Analogy {
+            target: p.side.clone(),
+            source: Some(mention_side(text, m, mi)),
+            cue: None,
+            family: CueFamily::Juxtaposition,
+            stance,
+            polarity: polarity_of(text, s1, false),
+            sentences: vec![SentenceSpan { start: s0, end: s1 }],
+            confidence: 0.6 + if p.analogy_flag { 0.15 } else { 0.0 },
+            evidence,
+        });
+    }
+}
+
+fn mention_side(text: &str, m: &Mention, index: usize) -> Side {
+    Side {
+        start: m.start,
+        end: m.end,
+        text: text.get(m.start..m.end).unwrap_or_default().to_string(),
+        kind: Some(m.kind),
+        id: m.id.clone(),
+        canonical: Some(m.canonical.clone()),
+        year: m.year,
+        mention: Some(index),
+    }
+}
+
+/// The stance of a cue family given the historical side's valence, and the
+/// evidence when the valence decided.
+fn valence_stance(
+    family: CueFamily,
+    default: Stance,
+    valence: Option<Valence>,
+) -> (Stance, Vec<AnalogyEvidence>) {
+    if !family.valence_decides() {
+        return (default, Vec::new());
+    }
+    match valence {
+        Some(Valence::Positive) => (Stance::Endorsement, vec![AnalogyEvidence::Valence]),
+        Some(Valence::Negative) => (Stance::Warning, vec![AnalogyEvidence::Valence]),
+        _ => (default, Vec::new()),
+    }
+}
+
+/// `Questioned` when the sentence ending at `s1` is a question (and the
+/// cue does not deny), `Negated` for a denial.
+fn polarity_of(text: &str, s1: usize, denial: bool) -> Polarity {
+    if denial {
+        return Polarity::Negated;
+    }
+    let sentence_end = text[..s1].trim_end();
+    if sentence_end.ends_with('?') || sentence_end.ends_with("?»") || sentence_end.ends_with("? »") {
+        Polarity::Questioned
+    } else {
+        Polarity::Affirmed
+    }
+}
+
+/// Builds one analogy for past side `p` and its cue, or `None` when the
+/// source is not later than the target.
+#[allow(clippy::too_many_arguments)]
+fn analogy(
+    ctx: &Context<'_>,
+    text: &str,
+    mentions: &[Mention],
+    past: &[Past],
+    p: &Past,
+    cue: Option<Found>,
+    (s0, s1): (usize, usize),
+    how: Option<AnalogyEvidence>,
+    extra: Option<AnalogyEvidence>,
+) -> Option<Analogy> {
+    let (ci, cs, ce) = cue?;
+    let rule = &ctx.lexicon.cues[ci];
+    let source = source_side(text, mentions, past, p, cs.min(p.side.start), s0, s1);
+    if let (Some(src), Some(ty)) = (source.as_ref().and_then(|s| s.year), p.side.year) {
+        if src <= ty {
+            return None;
+        }
+    }
+    // A weak cue ("like", "remember") makes an analogy only with a
+    // present-day side in the sentence.
+    if rule.weight < WEAK_CUE && source.is_none() {
+        return None;
+    }
+    // "The new Hitler" names a person: antonomasia, not repetition.
+    let family = match rule.family {
+        CueFamily::Repetition if p.side.kind == Some(EntityKind::Person) => CueFamily::Naming,
+        f => f,
+    };
+    let denial = family == CueFamily::Rejection;
+    let (stance, valence_evidence) = if denial {
+        (Stance::Rejection, Vec::new())
+    } else {
+        valence_stance(family, rule.stance, p.valence)
+    };
+    // A question with a cue pointing back is a reproach ("Why did you not
+    // follow this example?"), not a question about the analogy.
+    let back = how == Some(AnalogyEvidence::PointsBack);
+    let polarity = match polarity_of(text, s1, denial) {
+        Polarity::Questioned if back => Polarity::Affirmed,
+        p => p,
+    };
+    let mut evidence = vec![how.unwrap_or(AnalogyEvidence::Cue)];
+    evidence.extend(extra);
+    evidence.extend(p.evidence.iter().copied());
+    evidence.extend(valence_evidence);
+    if polarity == Polarity::Questioned {
+        evidence.push(AnalogyEvidence::Question);
+    }
+    let mut confidence = rule.weight;
+    if p.analogy_flag {
+        confidence += (1.0 - confidence) * 0.3;
+    }
+    if p.needs_tight_cue {
+        confidence *= 0.9;
+    }
+    if how == Some(AnalogyEvidence::PointsBack) {
+        confidence *= 0.85;
+    }
+    let mut spans = vec![SentenceSpan { start: s0, end: s1 }];
+    if let Some(first) = spans.first().copied() {
+        if p.side.start < first.start {
+            spans.insert(
+                0,
+                SentenceSpan {
+                    start: p.side.start,
+                    end: first.start,
+                },
+            );
+        }
+    }
+    Some(Analogy {
+        target: p.side.clone(),
+        source,
+        cue: Some(CueSpan {
+            start: cs,
+            end: ce,
+            text: text.get(cs..ce).unwrap_or_default().to_string(),
+            family,
+            lang: rule.lang.to_string(),
+        }),
+        family,
+        stance,
+        polarity,
+        sentences: spans,
+        confidence: confidence.clamp(0.0, 1.0),
+        evidence,
+    })
+}
+
+/// The present-day side: the nearest mention before `before` in the
+/// sentence that is not itself a historical side, else the nearest one after
+/// the target.
+#[allow(clippy::too_many_arguments)]
+fn source_side(
+    text: &str,
+    mentions: &[Mention],
+    past: &[Past],
+    p: &Past,
+    before: usize,
+    s0: usize,
+    s1: usize,
+) -> Option<Side> {
+    let current = |m: &Mention| {
+        let historical = past.iter().any(|q| q.side.start == m.start && !q.needs_tight_cue);
+        m.start != p.side.start && !historical && m.kind != EntityKind::Group
+    };
+    let before_cue = mentions
+        .iter()
+        .enumerate()
+        .rfind(|(_, m)| m.start >= s0 && m.end <= before && current(m));
+    let after_target = || {
+        mentions
+            .iter()
+            .enumerate()
+            .find(|(_, m)| m.start >= p.side.end && m.end <= s1 && current(m))
+    };
+    before_cue
+        .or_else(after_target)
+        .map(|(i, m)| mention_side(text, m, i))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn years_standing_alone() {
+        let ys: Vec<i32> = bare_years("In 1938, not 1,938 or 19385 or 1938a; 2025.")
+            .iter()
+            .map(|y| y.2)
+            .collect();
+        assert_eq!(ys, [1938, 2025]);
+    }
+
+    #[test]
+    fn list_joints() {
+        assert!(is_list_joint(", nor "));
+        assert!(is_list_joint(" und "));
+        assert!(is_list_joint(", "));
+        assert!(!is_list_joint(" was followed by "));
+    }
+}

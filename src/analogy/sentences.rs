@@ -1,0 +1,97 @@
+//! Sentence spans, cheap and good enough for news text: a sentence ends at
+//! `.`, `!`, `?` or `…` followed by a space and not preceded by a known
+//! abbreviation or an initial, and at a blank line or a line break.
+
+/// Abbreviations after which a period does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "st", "gen", "sen", "gov", "pres", "m", "mme", "mlle", "vs", "etc",
+    "no", "nr", "bzw", "z", "b", "ca", "vgl", "sog", "dt", "jr", "sr", "u", "s", "e", "d", "h",
+];
+
+/// The sentences of a text, as sorted start offsets.
+#[derive(Debug)]
+pub(crate) struct Sentences {
+    starts: Vec<usize>,
+    len: usize,
+}
+
+impl Sentences {
+    pub fn new(text: &str) -> Sentences {
+        let mut starts = vec![0];
+        let b = text.as_bytes();
+        for (i, c) in text.char_indices() {
+            let next = i + c.len_utf8();
+            let ends = match c {
+                '\n' => true,
+                '.' => b.get(next).is_some_and(|n| n.is_ascii_whitespace()) && !after_abbreviation(text, i),
+                '!' | '?' | '…' => text[next..].starts_with(char::is_whitespace),
+                _ => false,
+            };
+            if ends && next < text.len() {
+                // Closing quotes and brackets belong to the sentence they end.
+                let rest = &text[next..];
+                let skip = rest.len()
+                    - rest
+                        .trim_start_matches(['"', '”', '»', '“', ')', ' ', '\u{a0}'])
+                        .len();
+                let start = next + skip;
+                if start < text.len() && starts.last() != Some(&start) {
+                    starts.push(start);
+                }
+            }
+        }
+        Sentences {
+            starts,
+            len: text.len(),
+        }
+    }
+
+    /// The sentence containing byte `at`: (start, end).
+    pub fn around(&self, at: usize) -> (usize, usize) {
+        let k = self.starts.partition_point(|&s| s <= at).saturating_sub(1);
+        let end = self.starts.get(k + 1).copied().unwrap_or(self.len);
+        (self.starts[k], end)
+    }
+
+    /// The start of the sentence `n` sentences before the one starting at
+    /// `start` (or of the first).
+    pub fn start_of_previous(&self, start: usize, n: usize) -> usize {
+        let k = self.starts.partition_point(|&s| s < start);
+        self.starts[k.saturating_sub(n)]
+    }
+}
+
+/// Whether the period at `dot` follows an abbreviation or a single initial.
+fn after_abbreviation(text: &str, dot: usize) -> bool {
+    let word: String = text[..dot]
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphabetic())
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    let lower = word.to_lowercase();
+    (word.chars().count() == 1 && word.chars().all(char::is_uppercase))
+        || ABBREVIATIONS.contains(&lower.as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_sentences() {
+        let text =
+            "Do you remember the Cuban Missile Crisis? Mr. Kennedy did. Why not follow J. F. K.?\nNext";
+        let s = Sentences::new(text);
+        let (a, b) = s.around(0);
+        assert_eq!(&text[a..b], "Do you remember the Cuban Missile Crisis? ");
+        let (a, b) = s.around(text.find("Kennedy").unwrap());
+        assert_eq!(&text[a..b], "Mr. Kennedy did. ");
+        let (a, _) = s.around(text.find("Why").unwrap());
+        assert_eq!(s.start_of_previous(a, 2), 0);
+        let (a, b) = s.around(text.len() - 1);
+        assert_eq!(&text[a..b], "Next");
+    }
+}

@@ -1,0 +1,286 @@
+//! Analogy detection against two tables written by the precedent authors:
+//!
+//! - `tests/data/analogies.toml`: short cases per cue family, language,
+//!   stance and polarity, a third of them hard negatives;
+//! - `tests/data/analogy-eval.toml`: 48 realistic paragraphs (a third
+//!   without any analogy) for precision and recall at a realistic density.
+//!
+//! A predicted analogy matches a gold one when their historical sides
+//! overlap. Reported: detection precision and recall, and among the matched
+//! ones the accuracy of the target id, stance, polarity and source. Each
+//! figure has a floor; `PRECEDENT_ANALOGY_DETAILS=1` lists every miss and
+//! false alarm. `cargo test --release --test analogies -- --nocapture`
+//! prints the tables the README quotes.
+
+use precedent::{Analogy, Document, Extractor};
+use serde::Deserialize;
+use std::collections::BTreeMap;
+
+#[derive(Deserialize)]
+struct Cases {
+    case: Vec<Item>,
+}
+
+#[derive(Deserialize)]
+struct Docs {
+    doc: Vec<Item>,
+}
+
+#[derive(Deserialize)]
+struct Item {
+    name: String,
+    lang: String,
+    #[serde(default)]
+    family: String,
+    text: String,
+    #[serde(default)]
+    date: Option<toml::Value>,
+    analogies: Vec<Gold>,
+}
+
+#[derive(Deserialize, Clone)]
+struct Gold {
+    target: String,
+    #[serde(default)]
+    target_id: Option<String>,
+    #[serde(default)]
+    source: Option<String>,
+    stance: String,
+    polarity: String,
+}
+
+#[derive(Default)]
+struct Score {
+    gold: usize,
+    predicted: usize,
+    matched: usize,
+    id_total: usize,
+    id_ok: usize,
+    stance_ok: usize,
+    polarity_ok: usize,
+    source_total: usize,
+    source_ok: usize,
+}
+
+impl Score {
+    fn precision(&self) -> f64 {
+        ratio(self.matched, self.predicted)
+    }
+    fn recall(&self) -> f64 {
+        ratio(self.matched, self.gold)
+    }
+    fn add(&mut self, o: &Score) {
+        self.gold += o.gold;
+        self.predicted += o.predicted;
+        self.matched += o.matched;
+        self.id_total += o.id_total;
+        self.id_ok += o.id_ok;
+        self.stance_ok += o.stance_ok;
+        self.polarity_ok += o.polarity_ok;
+        self.source_total += o.source_total;
+        self.source_ok += o.source_ok;
+    }
+    fn row(&self, name: &str) -> String {
+        format!(
+            "{name:<16} {:>5} {:>5} {:>9.3} {:>7.3} {:>7.3} {:>7.3} {:>7.3} {:>7.3}",
+            self.gold,
+            self.predicted,
+            self.precision(),
+            self.recall(),
+            ratio(self.id_ok, self.id_total),
+            ratio(self.stance_ok, self.matched),
+            ratio(self.polarity_ok, self.matched),
+            ratio(self.source_ok, self.source_total),
+        )
+    }
+}
+
+fn ratio(a: usize, b: usize) -> f64 {
+    if b == 0 {
+        1.0
+    } else {
+        a as f64 / b as f64
+    }
+}
+
+fn year_of(date: &Option<toml::Value>) -> Option<i32> {
+    match date {
+        Some(toml::Value::Integer(y)) => i32::try_from(*y).ok(),
+        Some(toml::Value::String(s)) => s.get(..4)?.parse().ok(),
+        Some(toml::Value::Datetime(d)) => d.date.map(|d| i32::from(d.year)),
+        _ => None,
+    }
+}
+
+/// Scores one item; returns its score and detail lines.
+fn score(item: &Item, doc: &Document) -> (Score, Vec<String>) {
+    let mut s = Score {
+        gold: item.analogies.len(),
+        predicted: doc.analogies.len(),
+        ..Score::default()
+    };
+    let mut details = Vec::new();
+    let mut at = 0;
+    let mut taken = vec![false; doc.analogies.len()];
+    for g in &item.analogies {
+        let start = item.text[at..]
+            .find(&g.target)
+            .map(|i| at + i)
+            .unwrap_or_else(|| panic!("{}: target `{}` not in text", item.name, g.target));
+        let end = start + g.target.len();
+        at = start;
+        let found = doc
+            .analogies
+            .iter()
+            .enumerate()
+            .find(|(k, a)| !taken[*k] && a.target.start < end && start < a.target.end);
+        let Some((k, a)) = found else {
+            details.push(format!("{}: missed `{}` ({})", item.name, g.target, g.stance));
+            continue;
+        };
+        taken[k] = true;
+        s.matched += 1;
+        check(item, g, a, &mut s, &mut details);
+    }
+    for (k, a) in doc.analogies.iter().enumerate() {
+        if !taken[k] {
+            details.push(format!(
+                "{}: false alarm `{}` [{} {:?}]",
+                item.name,
+                a.target.text,
+                a.family.as_str(),
+                a.cue.as_ref().map(|c| c.text.as_str())
+            ));
+        }
+    }
+    (s, details)
+}
+
+fn check(item: &Item, g: &Gold, a: &Analogy, s: &mut Score, details: &mut Vec<String>) {
+    if let Some(id) = &g.target_id {
+        s.id_total += 1;
+        if a.target.id.as_deref() == Some(id) {
+            s.id_ok += 1;
+        } else {
+            details.push(format!(
+                "{}: `{}` id {:?}, want {id}",
+                item.name, g.target, a.target.id
+            ));
+        }
+    }
+    if a.stance.as_str() == g.stance {
+        s.stance_ok += 1;
+    } else {
+        details.push(format!(
+            "{}: `{}` stance {}, want {}",
+            item.name,
+            g.target,
+            a.stance.as_str(),
+            g.stance
+        ));
+    }
+    let polarity = format!("{:?}", a.polarity).to_lowercase();
+    if polarity == g.polarity {
+        s.polarity_ok += 1;
+    } else {
+        details.push(format!(
+            "{}: `{}` polarity {polarity}, want {}",
+            item.name, g.target, g.polarity
+        ));
+    }
+    if let Some(src) = &g.source {
+        s.source_total += 1;
+        let got = a.source.as_ref().map(|x| x.text.as_str());
+        if got.is_some_and(|t| t == src || src.contains(t) || t.contains(src.as_str())) {
+            s.source_ok += 1;
+        } else {
+            details.push(format!(
+                "{}: `{}` source {got:?}, want {src}",
+                item.name, g.target
+            ));
+        }
+    }
+}
+
+fn run(items: &[Item], ex: &Extractor, title: &str, by_family: bool) -> Score {
+    let show = std::env::var_os("PRECEDENT_ANALOGY_DETAILS").is_some();
+    let mut groups: BTreeMap<String, Score> = BTreeMap::new();
+    let mut total = Score::default();
+    let mut negatives = (0usize, 0usize);
+    for item in items {
+        let doc = ex.extract_dated(&item.text, year_of(&item.date));
+        let (s, details) = score(item, &doc);
+        if item.analogies.is_empty() {
+            negatives.0 += 1;
+            negatives.1 += usize::from(doc.analogies.is_empty());
+        }
+        let key = if by_family {
+            item.family.clone()
+        } else {
+            item.lang.clone()
+        };
+        groups.entry(key).or_default().add(&s);
+        if by_family {
+            groups.entry(item.lang.clone()).or_default().add(&s);
+        }
+        total.add(&s);
+        if show {
+            details.iter().for_each(|d| println!("{d}"));
+        }
+    }
+    println!("\n{title}");
+    println!("group             gold found precision  recall  target  stance  polar.  source");
+    for (k, s) in &groups {
+        println!("{}", s.row(k));
+    }
+    println!("{}", total.row("all"));
+    println!(
+        "negatives with no false alarm: {} of {}",
+        negatives.1, negatives.0
+    );
+    total
+}
+
+fn extractor() -> Extractor {
+    Extractor::new().expect("bundled extractor")
+}
+
+#[test]
+fn analogy_cases() {
+    let cases: Cases = toml::from_str(include_str!("data/analogies.toml")).expect("analogies.toml");
+    let total = run(
+        &cases.case,
+        &extractor(),
+        "tests/data/analogies.toml (per family and language)",
+        true,
+    );
+    floors(&total, "analogies.toml", [0.90, 0.60, 0.72, 0.80, 0.93]);
+}
+
+#[test]
+fn analogy_eval() {
+    let docs: Docs = toml::from_str(include_str!("data/analogy-eval.toml")).expect("analogy-eval.toml");
+    let total = run(
+        &docs.doc,
+        &extractor(),
+        "tests/data/analogy-eval.toml (per language)",
+        false,
+    );
+    floors(&total, "analogy-eval.toml", [0.75, 0.45, 0.60, 0.60, 0.85]);
+}
+
+/// Fails when precision, recall, target-id, stance or polarity accuracy
+/// drops below its floor.
+fn floors(s: &Score, name: &str, [p, r, id, stance, polarity]: [f64; 5]) {
+    let got = [
+        s.precision(),
+        s.recall(),
+        ratio(s.id_ok, s.id_total),
+        ratio(s.stance_ok, s.matched),
+        ratio(s.polarity_ok, s.matched),
+    ];
+    let names = ["precision", "recall", "target id", "stance", "polarity"];
+    for ((g, want), n) in got.iter().zip([p, r, id, stance, polarity]).zip(names) {
+        assert!(*g >= want, "{name}: {n} {g:.3} below its floor {want}");
+    }
+}
