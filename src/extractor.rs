@@ -118,14 +118,16 @@ impl ExtractorBuilder {
         let (matcher, keys) = Matcher::build_with_keys(&gazetteer, &normalizer)?;
         let events = EventIndex::build(&gazetteer, &matcher, &keys, &normalizer);
         drop(keys);
-        let common = crate::gazetteer::common_words()
-            .map(|(w, _)| normalizer.normalize_str(w))
-            .collect();
-        let german_nouns = crate::gazetteer::common_words()
-            .filter(|(_, langs)| langs.split(',').any(|l| l == "de" || l == "any"))
-            .map(|(w, _)| normalizer.normalize_str(w))
-            .collect();
-        let given = crate::gazetteer::given_names().map(str::to_string).collect();
+        let mut common = HashSet::new();
+        let mut german_nouns = HashSet::new();
+        for (word, langs) in crate::gazetteer::common_words() {
+            let word = normalizer.normalize_str(word);
+            if langs.split(',').any(|l| l == "de" || l == "any") {
+                german_nouns.insert(word.clone());
+            }
+            common.insert(word);
+        }
+        let given = crate::gazetteer::given_names();
         let lexicon = if self.analogies {
             Some(crate::analogy::Lexicon::bundled()?)
         } else {
@@ -156,10 +158,10 @@ struct Inner {
     events: EventIndex,
     common: HashSet<String>,
     german_nouns: HashSet<String>,
-    given: HashSet<String>,
+    given: &'static HashSet<String>,
     offsets: Offsets,
     discovery: bool,
-    lexicon: Option<crate::analogy::Lexicon>,
+    lexicon: Option<Arc<crate::analogy::Lexicon>>,
 }
 
 /// Finds mentions of gazetteer entries in texts.
@@ -232,6 +234,7 @@ impl Extractor {
         let norm = inner.normalizer.normalize(text);
         let mut hits = Vec::new();
         let lang = crate::resolve::lang::dominant(text);
+        let years = crate::resolve::years::written_years(text);
         let german = lang == Some(crate::resolve::lang::Lang::German);
         inner.matcher.find_into(norm.as_str(), &mut hits, german);
         let ctx = Context {
@@ -239,11 +242,12 @@ impl Extractor {
             matcher: &inner.matcher,
             events: &inner.events,
             discovery: inner.discovery,
-            given: &inner.given,
+            given: inner.given,
             common: &inner.common,
             german_nouns: &inner.german_nouns,
             normalizer: &inner.normalizer,
             lang,
+            years: &years,
         };
         let mut mentions = resolve(&ctx, &norm, &hits);
         if inner.offsets == Offsets::All {
@@ -262,6 +266,7 @@ impl Extractor {
                     events: &inner.events,
                     lexicon,
                     year,
+                    years: &years,
                 };
                 crate::analogy::detect(&ctx, text, &mentions)
             }

@@ -10,7 +10,9 @@
 
 use super::{CueFamily, Stance};
 use crate::error::{Error, GazetteerErrorKind, Result};
+use once_cell::sync::OnceCell;
 use regex::{Regex, RegexSet};
+use std::sync::Arc;
 
 /// The bundled cue files: (source name, language, contents).
 const BUNDLED: &[(&str, &str, &str)] = &[
@@ -79,8 +81,17 @@ pub(crate) struct Lexicon {
 }
 
 impl Lexicon {
-    /// The bundled lexicons of English, French and German.
-    pub fn bundled() -> Result<Lexicon> {
+    /// The bundled lexicons of English, French and German, compiled once
+    /// per process (compiling the regex sets is the costliest part of
+    /// building an extractor) and shared by every extractor.
+    pub fn bundled() -> Result<Arc<Lexicon>> {
+        static COMPILED: OnceCell<Arc<Lexicon>> = OnceCell::new();
+        COMPILED
+            .get_or_try_init(|| Lexicon::parse_bundled().map(Arc::new))
+            .cloned()
+    }
+
+    fn parse_bundled() -> Result<Lexicon> {
         let mut cues = Vec::new();
         let mut back_sources = Vec::new();
         for &(name, lang, text) in BUNDLED {

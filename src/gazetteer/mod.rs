@@ -367,12 +367,18 @@ pub(crate) fn common_words() -> impl Iterator<Item = (&'static str, &'static str
 /// Given names (from wikidata-person-names, MIT), normalised, one per line.
 const GIVEN_NAMES: &str = include_str!("../../gazetteers/given-names.txt");
 
-/// The bundled given names (see `gazetteers/README.md`).
-pub(crate) fn given_names() -> impl Iterator<Item = &'static str> {
-    GIVEN_NAMES
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+/// The bundled given names (see `gazetteers/README.md`), read once per
+/// process and shared by every extractor.
+pub(crate) fn given_names() -> &'static std::collections::HashSet<String> {
+    static SET: Lazy<std::collections::HashSet<String>> = Lazy::new(|| {
+        GIVEN_NAMES
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(str::to_string)
+            .collect()
+    });
+    &SET
 }
 
 impl Gazetteer {
