@@ -307,6 +307,9 @@ pub(crate) struct Context<'a> {
     pub lexicon: &'a Lexicon,
     /// The document's year, when known.
     pub year: Option<i32>,
+    /// The years written in the document (see
+    /// [`crate::resolve::years::written_years`]).
+    pub years: &'a [(usize, usize, i32)],
 }
 
 /// A candidate historical side.
@@ -322,15 +325,22 @@ struct Past {
 }
 
 /// Finds the analogies of `text`, whose mentions are `mentions`.
-pub(crate) fn detect(ctx: &Context<'_>, text: &str, mentions: &[Mention]) -> Vec<Analogy> {
+pub(crate) fn detect<'a>(ctx: &'a Context<'a>, text: &'a str, mentions: &'a [Mention]) -> Vec<Analogy> {
     let present = ctx.year.unwrap_or(DEFAULT_PRESENT);
     let past = historical_sides(ctx, text, mentions, present);
-    let sentences = Sentences::new(text);
-    let mut out: Vec<Analogy> = Vec::new();
-    let mut used = vec![false; past.len()];
-    slot_cues(ctx, text, mentions, &past, &sentences, &mut used, &mut out);
-    back_cues(ctx, text, mentions, &past, &sentences, &mut used, &mut out);
-    juxtapositions(text, mentions, &past, &sentences, &mut used, &mut out);
+    let mut d = Detection {
+        ctx,
+        text,
+        mentions,
+        used: vec![false; past.len()],
+        past,
+        sentences: Sentences::new(text),
+        out: Vec::new(),
+    };
+    d.slot_cues();
+    d.back_cues();
+    d.juxtapositions();
+    let mut out = d.out;
     out.sort_by_key(|a| (a.target.start, a.cue.as_ref().map_or(0, |c| c.start)));
     out
 }
@@ -343,7 +353,7 @@ fn historical_sides(ctx: &Context<'_>, text: &str, mentions: &[Mention], present
             out.push(p);
         }
     }
-    for (start, end, year) in bare_years(text) {
+    for &(start, end, year) in ctx.years {
         let inside = mentions.iter().any(|m| m.start <= start && end <= m.end);
         if !inside && year <= present - BARE_YEAR_DISTANCE {
             out.push(Past {
@@ -371,16 +381,7 @@ fn historical_sides(ctx: &Context<'_>, text: &str, mentions: &[Mention], present
 /// A mention as a historical side, if it is one.
 fn historical_mention(ctx: &Context<'_>, m: &Mention, index: usize, present: i32) -> Option<Past> {
     let entry = m.id.as_deref().and_then(|id| ctx.gazetteer.get(id));
-    let mut side = Side {
-        start: m.start,
-        end: m.end,
-        text: m.text.clone(),
-        kind: Some(m.kind),
-        id: m.id.clone(),
-        canonical: Some(m.canonical.clone()),
-        year: m.year,
-        mention: Some(index),
-    };
+    let mut side = mention_side(m, index);
     let mut evidence = Vec::new();
     let mut needs_tight_cue = false;
     let (valence, flag) = match (m.kind, entry) {
@@ -447,34 +448,6 @@ fn historical_mention(ctx: &Context<'_>, m: &Mention, index: usize, present: i32
         analogy_flag: flag,
         needs_tight_cue,
     })
-}
-
-/// Four-digit years standing alone (not "1,938", not "1938a"): (start, end,
-/// year).
-fn bare_years(text: &str) -> Vec<(usize, usize, i32)> {
-    let b = text.as_bytes();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < b.len() {
-        if !b[i].is_ascii_digit() {
-            i += 1;
-            continue;
-        }
-        let run = b[i..].iter().take_while(|c| c.is_ascii_digit()).count();
-        let before_ok = i == 0 || !(b[i - 1].is_ascii_alphanumeric() || matches!(b[i - 1], b',' | b'.'));
-        let after = b.get(i + run);
-        let after_ok = after.map_or(true, |c| !c.is_ascii_alphanumeric())
-            && !(matches!(after, Some(b',' | b'.')) && b.get(i + run + 1).is_some_and(u8::is_ascii_digit));
-        if run == 4 && before_ok && after_ok {
-            if let Ok(year) = text[i..i + 4].parse::<i32>() {
-                if (1000..2100).contains(&year) {
-                    out.push((i, i + 4, year));
-                }
-            }
-        }
-        i += run;
-    }
-    out
 }
 
 /// The largest char boundary `<= at`.
@@ -563,58 +536,6 @@ fn tight(before: &str, cue_end: usize) -> bool {
     gap.len() <= 1
 }
 
-#[allow(clippy::too_many_arguments)]
-fn slot_cues(
-    ctx: &Context<'_>,
-    text: &str,
-    mentions: &[Mention],
-    past: &[Past],
-    sentences: &Sentences,
-    used: &mut [bool],
-    out: &mut Vec<Analogy>,
-) {
-    let mut k = 0;
-    while k < past.len() {
-        let p = &past[k];
-        let (s0, s1) = sentences.around(p.side.start);
-        let Some((cue, cs, ce)) = cue_around(ctx, text, p, s0, s1) else {
-            k += 1;
-            continue;
-        };
-        // The cue carries on over a list: "nor Munich, nor Yalta".
-        let mut group = vec![k];
-        let mut last = k;
-        while let Some(next) = past.get(last + 1) {
-            let between = &text[past[last].side.end.min(next.side.start)..next.side.start];
-            if next.side.start >= s1 || !is_list_joint(between) {
-                break;
-            }
-            last += 1;
-            group.push(last);
-        }
-        for (n, &j) in group.iter().enumerate() {
-            if used[j] {
-                continue;
-            }
-            used[j] = true;
-            let extra = if n > 0 { Some(AnalogyEvidence::List) } else { None };
-            let a = analogy(
-                ctx,
-                text,
-                mentions,
-                past,
-                &past[j],
-                Some((cue, cs, ce)),
-                (s0, s1),
-                None,
-                extra,
-            );
-            out.extend(a);
-        }
-        k = last + 1;
-    }
-}
-
 /// Whether the text between two historical sides joins them in a list.
 fn is_list_joint(between: &str) -> bool {
     let words: Vec<String> = between
@@ -623,8 +544,8 @@ fn is_list_joint(between: &str) -> bool {
         .map(str::to_lowercase)
         .collect();
     const JOINS: &[&str] = &[
-        "nor", "or", "and", "ni", "ou", "et", "noch", "oder", "und", "weder", "then", "not", "and", "the",
-        "a", "le", "la", "l", "der", "die", "das", "of", "de", "von", "as", "well", "even",
+        "nor", "or", "and", "ni", "ou", "et", "noch", "oder", "und", "weder", "then", "not", "the", "a",
+        "le", "la", "l", "der", "die", "das", "of", "de", "von", "as", "well", "even",
     ];
     between.len() <= 24
         && between
@@ -633,102 +554,234 @@ fn is_list_joint(between: &str) -> bool {
         && words.iter().all(|w| JOINS.contains(&w.as_str()))
 }
 
-#[allow(clippy::too_many_arguments)]
-fn back_cues(
-    ctx: &Context<'_>,
-    text: &str,
-    mentions: &[Mention],
-    past: &[Past],
-    sentences: &Sentences,
-    used: &mut [bool],
-    out: &mut Vec<Analogy>,
-) {
-    for (cue, cs, ce) in ctx.lexicon.back_cues(text) {
-        let (s0, s1) = sentences.around(cs);
-        let window_start = sentences.start_of_previous(s0, 2);
-        // The nearest historical side before the cue, not a bare year or a
-        // place (too weak without a cue next to it).
-        let Some(j) = (0..past.len()).rev().find(|&j| {
-            past[j].side.end <= cs && past[j].side.start >= window_start && !past[j].needs_tight_cue
-        }) else {
-            continue;
-        };
-        let family = ctx.lexicon.cues[cue].family;
-        let earlier = out.iter().position(|a| a.target.start == past[j].side.start);
-        let overridable = earlier.is_some_and(|k| out[k].polarity == Polarity::Questioned);
-        if used[j] && family != CueFamily::Rejection && !overridable {
-            continue;
-        }
-        if let Some(k) = earlier {
-            // A later rejection overrides what an earlier cue asserted, a
-            // cue pointing back what an earlier question asked.
-            out.remove(k);
-        }
-        used[j] = true;
-        let (t0, _) = sentences.around(past[j].side.start);
-        let a = analogy(
-            ctx,
-            text,
-            mentions,
-            past,
-            &past[j],
-            Some((cue, cs, ce)),
-            (t0, s1),
-            Some(AnalogyEvidence::PointsBack),
-            None,
-        );
-        out.extend(a);
-    }
+/// The state of one detection run: the document, its historical sides,
+/// which of them an analogy already took, and the analogies found.
+struct Detection<'a> {
+    ctx: &'a Context<'a>,
+    text: &'a str,
+    mentions: &'a [Mention],
+    past: Vec<Past>,
+    sentences: Sentences,
+    used: Vec<bool>,
+    out: Vec<Analogy>,
 }
 
-/// Two year-anchored sides in one sentence, a past one and a present one,
-/// with no cue: "Alaska 2025, Munich 1938, Yalta 1945".
-fn juxtapositions(
-    text: &str,
-    mentions: &[Mention],
-    past: &[Past],
-    sentences: &Sentences,
-    used: &mut [bool],
-    out: &mut Vec<Analogy>,
-) {
-    for (j, p) in past.iter().enumerate() {
-        if used[j] || !p.evidence.contains(&AnalogyEvidence::YearAnchor) {
-            continue;
+impl Detection<'_> {
+    /// Cues next to a historical side, carried on over lists.
+    fn slot_cues(&mut self) {
+        let mut k = 0;
+        while k < self.past.len() {
+            let p = &self.past[k];
+            let (s0, s1) = self.sentences.around(p.side.start);
+            let Some(cue) = cue_around(self.ctx, self.text, p, s0, s1) else {
+                k += 1;
+                continue;
+            };
+            // The cue carries on over a list: "nor Munich, nor Yalta".
+            let mut last = k;
+            while let Some(next) = self.past.get(last + 1) {
+                let between = &self.text[self.past[last].side.end.min(next.side.start)..next.side.start];
+                if next.side.start >= s1 || !is_list_joint(between) {
+                    break;
+                }
+                last += 1;
+            }
+            for j in k..=last {
+                if self.used[j] {
+                    continue;
+                }
+                self.used[j] = true;
+                let how: &[AnalogyEvidence] = if j > k {
+                    &[AnalogyEvidence::Cue, AnalogyEvidence::List]
+                } else {
+                    &[AnalogyEvidence::Cue]
+                };
+                let spans = vec![SentenceSpan { start: s0, end: s1 }];
+                let a = self.analogy(j, cue, spans, how);
+                self.out.extend(a);
+            }
+            k = last + 1;
         }
-        let (s0, s1) = sentences.around(p.side.start);
-        let Some(year) = p.side.year else { continue };
-        // The present side: a year-anchored mention of the same sentence at
-        // least a generation later.
-        let Some((mi, m)) = mentions.iter().enumerate().find(|(_, m)| {
-            m.start >= s0 && m.end <= s1 && m.year.is_some_and(|y| y >= year + 25) && m.start != p.side.start
-        }) else {
-            continue;
+    }
+
+    /// Free-standing cues, pointing back to the nearest earlier side.
+    fn back_cues(&mut self) {
+        for (cue, cs, ce) in self.ctx.lexicon.back_cues(self.text) {
+            let (s0, _) = self.sentences.around(cs);
+            let window_start = self.sentences.start_of_previous(s0, 2);
+            // The nearest historical side before the cue, not a bare year or
+            // a place (too weak without a cue next to it).
+            let past = &self.past;
+            let Some(j) = (0..past.len()).rev().find(|&j| {
+                past[j].side.end <= cs && past[j].side.start >= window_start && !past[j].needs_tight_cue
+            }) else {
+                continue;
+            };
+            let family = self.ctx.lexicon.cues[cue].family;
+            let earlier = self.out.iter().position(|a| a.target.start == past[j].side.start);
+            let overridable = earlier.is_some_and(|k| self.out[k].polarity == Polarity::Questioned);
+            if self.used[j] && family != CueFamily::Rejection && !overridable {
+                continue;
+            }
+            if let Some(k) = earlier {
+                // A later rejection overrides what an earlier cue asserted, a
+                // cue pointing back what an earlier question asked.
+                self.out.remove(k);
+            }
+            self.used[j] = true;
+            let spans = self.sentences.spanning(past[j].side.start, cs);
+            let a = self.analogy(j, (cue, cs, ce), spans, &[AnalogyEvidence::PointsBack]);
+            self.out.extend(a);
+        }
+    }
+
+    /// Two year-anchored sides in one sentence, a past one and a present
+    /// one, with no cue: "Alaska 2025, Munich 1938, Yalta 1945".
+    fn juxtapositions(&mut self) {
+        for (j, p) in self.past.iter().enumerate() {
+            if self.used[j] || !p.evidence.contains(&AnalogyEvidence::YearAnchor) {
+                continue;
+            }
+            let (s0, s1) = self.sentences.around(p.side.start);
+            let Some(year) = p.side.year else { continue };
+            // The present side: a year-anchored mention of the same sentence
+            // at least a generation later.
+            let Some((mi, m)) = self.mentions.iter().enumerate().find(|(_, m)| {
+                m.start >= s0
+                    && m.end <= s1
+                    && m.year.is_some_and(|y| y >= year + 25)
+                    && m.start != p.side.start
+            }) else {
+                continue;
+            };
+            if !p.analogy_flag && p.side.id.is_some() {
+                continue;
+            }
+            self.used[j] = true;
+            let (stance, mut evidence) = valence_stance(CueFamily::Juxtaposition, Stance::Neutral, p.valence);
+            evidence.extend(p.evidence.iter().copied());
+            self.out.push(Analogy {
+                target: p.side.clone(),
+                source: Some(mention_side(m, mi)),
+                cue: None,
+                family: CueFamily::Juxtaposition,
+                stance,
+                polarity: polarity_of(self.text, s1, false),
+                sentences: vec![SentenceSpan { start: s0, end: s1 }],
+                confidence: 0.6 + if p.analogy_flag { 0.15 } else { 0.0 },
+                evidence,
+            });
+        }
+    }
+
+    /// Builds the analogy of historical side `j` and its cue over
+    /// `sentences` (the cue's sentence last), or `None` when the source is
+    /// not later than the target or a weak cue has no source. `how` leads
+    /// the evidence.
+    fn analogy(
+        &self,
+        j: usize,
+        (ci, cs, ce): Found,
+        sentences: Vec<SentenceSpan>,
+        how: &[AnalogyEvidence],
+    ) -> Option<Analogy> {
+        let p = &self.past[j];
+        let rule = &self.ctx.lexicon.cues[ci];
+        let (s0, s1) = (sentences.first()?.start, sentences.last()?.end);
+        let source = self.source_side(p, cs.min(p.side.start), s0, s1);
+        if let (Some(src), Some(ty)) = (source.as_ref().and_then(|s| s.year), p.side.year) {
+            if src <= ty {
+                return None;
+            }
+        }
+        // A weak cue ("like", "remember") makes an analogy only with a
+        // present-day side in the sentence.
+        if rule.weight < WEAK_CUE && source.is_none() {
+            return None;
+        }
+        // "The new Hitler" names a person: antonomasia, not repetition.
+        let family = match rule.family {
+            CueFamily::Repetition if p.side.kind == Some(EntityKind::Person) => CueFamily::Naming,
+            f => f,
         };
-        if !p.analogy_flag && p.side.id.is_some() {
-            continue;
-        }
-        used[j] = true;
-        let (stance, mut evidence) = valence_stance(CueFamily::Juxtaposition, Stance::Neutral, p.valence);
+        let denial = family == CueFamily::Rejection;
+        let (stance, valence_evidence) = if denial {
+            (Stance::Rejection, Vec::new())
+        } else {
+            valence_stance(family, rule.stance, p.valence)
+        };
+        // A question with a cue pointing back is a reproach ("Why did you
+        // not follow this example?"), not a question about the analogy.
+        let back = how.contains(&AnalogyEvidence::PointsBack);
+        let polarity = match polarity_of(self.text, s1, denial) {
+            Polarity::Questioned if back => Polarity::Affirmed,
+            p => p,
+        };
+        let mut evidence = how.to_vec();
         evidence.extend(p.evidence.iter().copied());
-        out.push(Analogy {
+        evidence.extend(valence_evidence);
+        if polarity == Polarity::Questioned {
+            evidence.push(AnalogyEvidence::Question);
+        }
+        let mut confidence = rule.weight;
+        if p.analogy_flag {
+            confidence += (1.0 - confidence) * 0.3;
+        }
+        if p.needs_tight_cue {
+            confidence *= 0.9;
+        }
+        if back {
+            confidence *= 0.85;
+        }
+        Some(Analogy {
             target: p.side.clone(),
-            source: Some(mention_side(text, m, mi)),
-            cue: None,
-            family: CueFamily::Juxtaposition,
+            source,
+            cue: Some(CueSpan {
+                start: cs,
+                end: ce,
+                text: self.text.get(cs..ce).unwrap_or_default().to_string(),
+                family,
+                lang: rule.lang.to_string(),
+            }),
+            family,
             stance,
-            polarity: polarity_of(text, s1, false),
-            sentences: vec![SentenceSpan { start: s0, end: s1 }],
-            confidence: 0.6 + if p.analogy_flag { 0.15 } else { 0.0 },
+            polarity,
+            sentences,
+            confidence: confidence.clamp(0.0, 1.0),
             evidence,
-        });
+        })
+    }
+
+    /// The present-day side: the nearest mention before `before` in the
+    /// sentence `[s0, s1)` that is not itself a historical side, else the
+    /// nearest one after the target.
+    fn source_side(&self, p: &Past, before: usize, s0: usize, s1: usize) -> Option<Side> {
+        let current = |m: &Mention| {
+            let historical = self
+                .past
+                .iter()
+                .any(|q| q.side.start == m.start && !q.needs_tight_cue);
+            m.start != p.side.start && !historical && m.kind != EntityKind::Group
+        };
+        let mentions = self.mentions.iter().enumerate();
+        let before_cue = mentions
+            .clone()
+            .rfind(|(_, m)| m.start >= s0 && m.end <= before && current(m));
+        let after_target = || {
+            mentions
+                .clone()
+                .find(|(_, m)| m.start >= p.side.end && m.end <= s1 && current(m))
+        };
+        before_cue.or_else(after_target).map(|(i, m)| mention_side(m, i))
     }
 }
 
-fn mention_side(text: &str, m: &Mention, index: usize) -> Side {
+/// A mention as a side of an analogy.
+fn mention_side(m: &Mention, index: usize) -> Side {
     Side {
         start: m.start,
         end: m.end,
-        text: text.get(m.start..m.end).unwrap_or_default().to_string(),
+        text: m.text.clone(),
         kind: Some(m.kind),
         id: m.id.clone(),
         canonical: Some(m.canonical.clone()),
@@ -768,143 +821,9 @@ fn polarity_of(text: &str, s1: usize, denial: bool) -> Polarity {
     }
 }
 
-/// Builds one analogy for past side `p` and its cue, or `None` when the
-/// source is not later than the target.
-#[allow(clippy::too_many_arguments)]
-fn analogy(
-    ctx: &Context<'_>,
-    text: &str,
-    mentions: &[Mention],
-    past: &[Past],
-    p: &Past,
-    cue: Option<Found>,
-    (s0, s1): (usize, usize),
-    how: Option<AnalogyEvidence>,
-    extra: Option<AnalogyEvidence>,
-) -> Option<Analogy> {
-    let (ci, cs, ce) = cue?;
-    let rule = &ctx.lexicon.cues[ci];
-    let source = source_side(text, mentions, past, p, cs.min(p.side.start), s0, s1);
-    if let (Some(src), Some(ty)) = (source.as_ref().and_then(|s| s.year), p.side.year) {
-        if src <= ty {
-            return None;
-        }
-    }
-    // A weak cue ("like", "remember") makes an analogy only with a
-    // present-day side in the sentence.
-    if rule.weight < WEAK_CUE && source.is_none() {
-        return None;
-    }
-    // "The new Hitler" names a person: antonomasia, not repetition.
-    let family = match rule.family {
-        CueFamily::Repetition if p.side.kind == Some(EntityKind::Person) => CueFamily::Naming,
-        f => f,
-    };
-    let denial = family == CueFamily::Rejection;
-    let (stance, valence_evidence) = if denial {
-        (Stance::Rejection, Vec::new())
-    } else {
-        valence_stance(family, rule.stance, p.valence)
-    };
-    // A question with a cue pointing back is a reproach ("Why did you not
-    // follow this example?"), not a question about the analogy.
-    let back = how == Some(AnalogyEvidence::PointsBack);
-    let polarity = match polarity_of(text, s1, denial) {
-        Polarity::Questioned if back => Polarity::Affirmed,
-        p => p,
-    };
-    let mut evidence = vec![how.unwrap_or(AnalogyEvidence::Cue)];
-    evidence.extend(extra);
-    evidence.extend(p.evidence.iter().copied());
-    evidence.extend(valence_evidence);
-    if polarity == Polarity::Questioned {
-        evidence.push(AnalogyEvidence::Question);
-    }
-    let mut confidence = rule.weight;
-    if p.analogy_flag {
-        confidence += (1.0 - confidence) * 0.3;
-    }
-    if p.needs_tight_cue {
-        confidence *= 0.9;
-    }
-    if how == Some(AnalogyEvidence::PointsBack) {
-        confidence *= 0.85;
-    }
-    let mut spans = vec![SentenceSpan { start: s0, end: s1 }];
-    if let Some(first) = spans.first().copied() {
-        if p.side.start < first.start {
-            spans.insert(
-                0,
-                SentenceSpan {
-                    start: p.side.start,
-                    end: first.start,
-                },
-            );
-        }
-    }
-    Some(Analogy {
-        target: p.side.clone(),
-        source,
-        cue: Some(CueSpan {
-            start: cs,
-            end: ce,
-            text: text.get(cs..ce).unwrap_or_default().to_string(),
-            family,
-            lang: rule.lang.to_string(),
-        }),
-        family,
-        stance,
-        polarity,
-        sentences: spans,
-        confidence: confidence.clamp(0.0, 1.0),
-        evidence,
-    })
-}
-
-/// The present-day side: the nearest mention before `before` in the
-/// sentence that is not itself a historical side, else the nearest one after
-/// the target.
-#[allow(clippy::too_many_arguments)]
-fn source_side(
-    text: &str,
-    mentions: &[Mention],
-    past: &[Past],
-    p: &Past,
-    before: usize,
-    s0: usize,
-    s1: usize,
-) -> Option<Side> {
-    let current = |m: &Mention| {
-        let historical = past.iter().any(|q| q.side.start == m.start && !q.needs_tight_cue);
-        m.start != p.side.start && !historical && m.kind != EntityKind::Group
-    };
-    let before_cue = mentions
-        .iter()
-        .enumerate()
-        .rfind(|(_, m)| m.start >= s0 && m.end <= before && current(m));
-    let after_target = || {
-        mentions
-            .iter()
-            .enumerate()
-            .find(|(_, m)| m.start >= p.side.end && m.end <= s1 && current(m))
-    };
-    before_cue
-        .or_else(after_target)
-        .map(|(i, m)| mention_side(text, m, i))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn years_standing_alone() {
-        let ys: Vec<i32> = bare_years("In 1938, not 1,938 or 19385 or 1938a; 2025.")
-            .iter()
-            .map(|y| y.2)
-            .collect();
-        assert_eq!(ys, [1938, 2025]);
-    }
 
     #[test]
     fn list_joints() {

@@ -2,6 +2,8 @@
 //! `.`, `!`, `?` or `…` followed by a space and not preceded by a known
 //! abbreviation or an initial, and at a blank line or a line break.
 
+use super::SentenceSpan;
+
 /// Abbreviations after which a period does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "st", "gen", "sen", "gov", "pres", "m", "mme", "mlle", "vs", "etc",
@@ -53,6 +55,23 @@ impl Sentences {
         (self.starts[k], end)
     }
 
+    /// The sentences from the one containing `from` to the one containing
+    /// `to`, in order.
+    pub fn spanning(&self, from: usize, to: usize) -> Vec<SentenceSpan> {
+        let first = self.starts.partition_point(|&s| s <= from).saturating_sub(1);
+        let last = self
+            .starts
+            .partition_point(|&s| s <= to)
+            .saturating_sub(1)
+            .max(first);
+        (first..=last)
+            .map(|k| SentenceSpan {
+                start: self.starts[k],
+                end: self.starts.get(k + 1).copied().unwrap_or(self.len),
+            })
+            .collect()
+    }
+
     /// The start of the sentence `n` sentences before the one starting at
     /// `start` (or of the first).
     pub fn start_of_previous(&self, start: usize, n: usize) -> usize {
@@ -93,5 +112,9 @@ mod tests {
         assert_eq!(s.start_of_previous(a, 2), 0);
         let (a, b) = s.around(text.len() - 1);
         assert_eq!(&text[a..b], "Next");
+        // A cue pointing back spans every sentence from the target's to its own.
+        let spans = s.spanning(text.find("Cuban").unwrap(), text.find("Why").unwrap());
+        assert_eq!(spans.len(), 3);
+        assert_eq!((spans[0].start, spans[2].end), (0, text.find("\nNext").unwrap()));
     }
 }

@@ -42,11 +42,14 @@ pub(crate) struct Fit {
 
 impl DocContext {
     /// `unambiguous` are the entries named by a strong alias that has a
-    /// single candidate; `text` is scanned for written years.
-    pub fn new<'e>(text: &str, unambiguous: impl Iterator<Item = &'e Entry>) -> DocContext {
+    /// single candidate; `years` those written in the text.
+    pub fn new<'e>(
+        years: &[(usize, usize, i32)],
+        unambiguous: impl Iterator<Item = &'e Entry>,
+    ) -> DocContext {
         let mut ctx = DocContext {
             countries: HashSet::new(),
-            years: written_years(text),
+            years: years.iter().map(|y| y.2).collect(),
         };
         for entry in unambiguous {
             if let Some(c) = &entry.country {
@@ -102,31 +105,6 @@ fn period(entry: &Entry) -> Option<(i32, i32)> {
     }
 }
 
-/// Four-digit numbers from 1000 to 2099 standing alone as words: the years
-/// written in the text.
-fn written_years(text: &str) -> Vec<i32> {
-    let bytes = text.as_bytes();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i + 4 <= bytes.len() {
-        let run = bytes[i..].iter().take_while(|b| b.is_ascii_digit()).count();
-        if run == 0 {
-            i += 1;
-            continue;
-        }
-        let alone_before = i == 0 || !bytes[i - 1].is_ascii_alphanumeric();
-        let alone_after = bytes.get(i + run).map_or(true, |b| !b.is_ascii_alphanumeric());
-        if run == 4 && alone_before && alone_after {
-            let year = text[i..i + 4].parse::<i32>().unwrap_or(0);
-            if (1000..2100).contains(&year) {
-                out.push(year);
-            }
-        }
-        i += run;
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -140,22 +118,16 @@ mod tests {
     }
 
     #[test]
-    fn years_in_text() {
-        assert_eq!(written_years("In 1941, not 12345 or 1941a; 2025."), [1941, 2025]);
-        assert!(written_years("").is_empty());
-    }
-
-    #[test]
     fn period_tells_apart() {
         let fdr = person("fdr", 1882, Some(1945), "US");
         let teddy = person("teddy", 1858, Some(1919), "US");
-        let ctx = DocContext::new("Pearl Harbor, 1941.", std::iter::empty());
+        let ctx = DocContext::new(&[(14, 18, 1941)], std::iter::empty());
         let fits = ctx.fits(&[&fdr, &teddy]);
         assert!(fits[0].period && !fits[1].period);
         // Same country for both: the country says nothing.
         let mut us = Entry::new("us", EntityKind::Place, "US");
         us.country = Some("US".into());
-        let ctx = DocContext::new("", [&us].into_iter());
+        let ctx = DocContext::new(&[], [&us].into_iter());
         assert_eq!(ctx.fits(&[&fdr, &teddy]), [Fit::default(), Fit::default()]);
     }
 }

@@ -55,6 +55,8 @@ pub(crate) struct Context<'a> {
     pub normalizer: &'a crate::normalize::Normalizer,
     /// The document's main language, when its function words tell.
     pub lang: Option<lang::Lang>,
+    /// The years written in the document ([`years::written_years`]).
+    pub years: &'a [(usize, usize, i32)],
 }
 
 /// Turns hits into mentions.
@@ -104,7 +106,7 @@ fn choose(ctx: &Context<'_>, norm: &Normalized<'_>, hits: &[Hit]) -> Vec<(Mentio
         .map(|(_, t)| t.entry)
         .collect();
     let doc = DocContext::new(
-        original,
+        ctx.years,
         hits.iter()
             .enumerate()
             .filter_map(|(i, h)| match matcher.targets(h.pattern) {
@@ -175,12 +177,17 @@ fn choose(ctx: &Context<'_>, norm: &Normalized<'_>, hits: &[Hit]) -> Vec<(Mentio
                     evidence && casing_ok(i, t)
                 })
                 .collect();
-            let fits = doc.fits(
-                &eligible
-                    .iter()
-                    .map(|t| &entries[t.entry as usize])
-                    .collect::<Vec<_>>(),
-            );
+            // A lone candidate has nobody to be told apart from.
+            let fits = if eligible.len() < 2 {
+                vec![Fit::default(); eligible.len()]
+            } else {
+                doc.fits(
+                    &eligible
+                        .iter()
+                        .map(|t| &entries[t.entry as usize])
+                        .collect::<Vec<_>>(),
+                )
+            };
             let ranked = rank(entries, &eligible, &fits, cue, &strong);
             let (&(best, best_score, fit), rest) = ranked.split_first()?;
             let entry = &entries[best.entry as usize];

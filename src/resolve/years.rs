@@ -117,6 +117,35 @@ impl EventIndex {
     }
 }
 
+/// Four-digit years from 1000 to 2099 standing alone as words (not
+/// "1,938", not "1938a", not "19385"): (start, end, year). Computed once
+/// per document and read by resolution and analogy detection.
+pub(crate) fn written_years(text: &str) -> Vec<(usize, usize, i32)> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        if !b[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let run = b[i..].iter().take_while(|c| c.is_ascii_digit()).count();
+        let before_ok = i == 0 || !(b[i - 1].is_ascii_alphanumeric() || matches!(b[i - 1], b',' | b'.'));
+        let after = b.get(i + run);
+        let after_ok = after.map_or(true, |c| !c.is_ascii_alphanumeric())
+            && !(matches!(after, Some(b',' | b'.')) && b.get(i + run + 1).is_some_and(u8::is_ascii_digit));
+        if run == 4 && before_ok && after_ok {
+            if let Ok(year) = text[i..i + 4].parse::<i32>() {
+                if (1000..2100).contains(&year) {
+                    out.push((i, i + 4, year));
+                }
+            }
+        }
+        i += run;
+    }
+    out
+}
+
 /// A year written right after `end` ("Munich 1938", "Munich, 1938",
 /// "Munich en 1938"): the year and the offset where it ends.
 pub(crate) fn year_after(text: &str, end: usize) -> Option<(i32, usize)> {
@@ -167,6 +196,16 @@ fn four_digits(text: &str, at: usize) -> Option<i32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn years_standing_alone() {
+        let ys: Vec<i32> = written_years("In 1938, not 1,938 or 19385 or 1938a; 2025.")
+            .iter()
+            .map(|y| y.2)
+            .collect();
+        assert_eq!(ys, [1938, 2025]);
+        assert!(written_years("").is_empty());
+    }
 
     #[test]
     fn years_next_to_places() {
