@@ -284,3 +284,24 @@ fn floors(s: &Score, name: &str, [p, r, id, stance, polarity]: [f64; 5]) {
         assert!(*g >= want, "{name}: {n} {g:.3} below its floor {want}");
     }
 }
+
+/// Regression: a cue pointing back to an earlier sentence lists both
+/// sentences, first to last, instead of one span over both.
+#[test]
+fn back_pointing_analogy_lists_its_sentences() {
+    let text = "Do you remember the Cuban Missile Crisis? Why did you not follow this example?";
+    let doc = extractor().extract(text);
+    let a = doc
+        .analogies
+        .iter()
+        .find(|a| a.target.text == "Cuban Missile Crisis")
+        .expect("analogy");
+    let spans: Vec<&str> = a.sentences.iter().map(|s| &text[s.start..s.end]).collect();
+    assert_eq!(
+        spans,
+        [
+            "Do you remember the Cuban Missile Crisis? ",
+            "Why did you not follow this example?"
+        ]
+    );
+}

@@ -590,15 +590,13 @@ impl Detection<'_> {
                 if self.used[j] {
                     continue;
                 }
-                self.used[j] = true;
                 let how: &[AnalogyEvidence] = if j > k {
                     &[AnalogyEvidence::Cue, AnalogyEvidence::List]
                 } else {
                     &[AnalogyEvidence::Cue]
                 };
                 let spans = vec![SentenceSpan { start: s0, end: s1 }];
-                let a = self.analogy(j, cue, spans, how);
-                self.out.extend(a);
+                self.push(j, self.analogy(j, cue, spans, how));
             }
             k = last + 1;
         }
@@ -623,15 +621,16 @@ impl Detection<'_> {
             if self.used[j] && family != CueFamily::Rejection && !overridable {
                 continue;
             }
+            let spans = self.sentences.spanning(past[j].side.start, cs);
+            let Some(a) = self.analogy(j, (cue, cs, ce), spans, &[AnalogyEvidence::PointsBack]) else {
+                continue;
+            };
             if let Some(k) = earlier {
                 // A later rejection overrides what an earlier cue asserted, a
                 // cue pointing back what an earlier question asked.
                 self.out.remove(k);
             }
-            self.used[j] = true;
-            let spans = self.sentences.spanning(past[j].side.start, cs);
-            let a = self.analogy(j, (cue, cs, ce), spans, &[AnalogyEvidence::PointsBack]);
-            self.out.extend(a);
+            self.push(j, Some(a));
         }
     }
 
@@ -671,6 +670,16 @@ impl Detection<'_> {
                 confidence: 0.6 + if p.analogy_flag { 0.15 } else { 0.0 },
                 evidence,
             });
+        }
+    }
+
+    /// Records the analogy made for historical side `j`, if any: only a
+    /// side that gave an analogy is taken (a weak cue without a present-day
+    /// side leaves it free for a later cue).
+    fn push(&mut self, j: usize, analogy: Option<Analogy>) {
+        if let Some(a) = analogy {
+            self.used[j] = true;
+            self.out.push(a);
         }
     }
 
