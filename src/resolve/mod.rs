@@ -133,14 +133,14 @@ fn choose(ctx: &Context<'_>, norm: &Normalized<'_>, hits: &[Hit]) -> Vec<(Mentio
                 return None;
             }
             let common_word = ctx.common.contains(key);
+            let german_noun = nouns_capitalised && ctx.german_nouns.contains(key);
+            let determiner = after_determiner(original, start);
             let caps_line = in_capitals_line(original, start);
             // A capital says nothing about a common word at a sentence start,
-            // after an article or in a headline written in capitals.
-            let plain_word = common_word
-                && (caps_line
-                    || (nouns_capitalised && ctx.german_nouns.contains(key))
-                    || sentence_initial(original, start)
-                    || after_determiner(original, start));
+            // after an article or in a headline written in capitals, nor
+            // about a German noun anywhere.
+            let plain_word =
+                common_word && (caps_line || german_noun || sentence_initial(original, start) || determiner);
             let capitalised = is_capitalised(surface)
                 && !ALWAYS_CAPITALISED.contains(&key)
                 && !plain_word
@@ -149,9 +149,8 @@ fn choose(ctx: &Context<'_>, norm: &Normalized<'_>, hits: &[Hit]) -> Vec<(Mentio
             // In German text a noun that is also a name (`Frieden`) takes
             // its co-reference only where a name stands: next to a speech
             // verb, a title or before a comma, never after an article.
-            let german_noun = nouns_capitalised && ctx.german_nouns.contains(key);
             let name_slot = !german_noun
-                || (!after_determiner(original, start)
+                || (!determiner
                     && (cue.speech
                         || cue.title
                         || speech_before(original, start)
