@@ -116,7 +116,12 @@ impl Lexicon {
                 }
             }
         }
-        let set = |src: &[String]| RegexSet::new(src).map_err(|e| Error::Build(format!("cue set: {e}")));
+        let set = |src: &[String]| {
+            regex::RegexSetBuilder::new(src)
+                .dfa_size_limit(DFA_CACHE)
+                .build()
+                .map_err(|e| Error::Build(format!("cue set: {e}")))
+        };
         let back: Vec<(usize, Regex)> = back_sources
             .iter()
             .map(|(i, body)| {
@@ -208,8 +213,16 @@ impl Lexicon {
 }
 
 fn build(src: &str) -> Result<Regex> {
-    Regex::new(src).map_err(|e| Error::Build(format!("cue pattern: {e}")))
+    regex::RegexBuilder::new(src)
+        .dfa_size_limit(DFA_CACHE)
+        .build()
+        .map_err(|e| Error::Build(format!("cue pattern: {e}")))
 }
+
+/// The lazy DFA cache of the cue regexes. With the default (2 MiB) the
+/// case-insensitive Unicode classes of a hundred patterns thrash it and the
+/// search falls back to the NFA simulation, about 8× slower.
+const DFA_CACHE: usize = 8 << 20;
 
 /// Parses one cue file into `cues`, with the regex sources of its
 /// free-standing cues in `back`.

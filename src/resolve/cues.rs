@@ -497,14 +497,31 @@ fn word_before(before: &str) -> (String, bool) {
 /// French auxiliary `a` before the participle is skipped ("Macron a
 /// déclaré").
 fn words_after(after: &str) -> Vec<String> {
-    let sentence = &after[..after.find(['.', '!', '?', ';', '\n']).unwrap_or(after.len())];
-    sentence
-        .trim_start_matches([',', ' '])
-        .split(|c: char| !c.is_alphabetic())
-        .filter(|w| !w.is_empty() && *w != "a")
-        .take(2)
-        .map(str::to_lowercase)
-        .collect()
+    // Read only as far as the two words: searching for the sentence end
+    // first would scan to the end of a text without punctuation for every
+    // name.
+    let mut words = Vec::new();
+    let mut word = String::new();
+    for c in after.trim_start_matches([',', ' ']).chars() {
+        if c.is_alphabetic() {
+            word.extend(c.to_lowercase());
+            continue;
+        }
+        if !word.is_empty() && word != "a" {
+            words.push(std::mem::take(&mut word));
+            if words.len() == 2 {
+                return words;
+            }
+        }
+        word.clear();
+        if matches!(c, '.' | '!' | '?' | ';' | '\n') {
+            return words;
+        }
+    }
+    if !word.is_empty() && word != "a" {
+        words.push(word);
+    }
+    words
 }
 
 /// Whether a speech verb or a quoting word (`so`, `laut`, `selon`) stands

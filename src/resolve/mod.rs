@@ -115,6 +115,7 @@ fn choose(ctx: &Context<'_>, norm: &Normalized<'_>, hits: &[Hit]) -> Vec<(Mentio
             }),
     );
     let listed = enumerations(original, &spans, hits, matcher, entries);
+    let mut capital_lines = CapitalLines::new(original);
     hits.iter()
         .enumerate()
         .filter_map(|(i, hit)| {
@@ -135,7 +136,7 @@ fn choose(ctx: &Context<'_>, norm: &Normalized<'_>, hits: &[Hit]) -> Vec<(Mentio
             let common_word = ctx.common.contains(key);
             let german_noun = nouns_capitalised && ctx.german_nouns.contains(key);
             let determiner = after_determiner(original, start);
-            let caps_line = in_capitals_line(original, start);
+            let caps_line = capital_lines.at(start);
             // A capital says nothing about a common word at a sentence start,
             // after an article or in a headline written in capitals, nor
             // about a German noun anywhere.
@@ -413,15 +414,42 @@ const COREFERENCE_BOOST: f32 = 4.0;
 /// How much a cue word for the candidate's kind weighs.
 const CUE_BOOST: f32 = 3.0;
 
-/// Whether the line around `at` is written in capitals (a headline): a
-/// capital there says nothing about names.
-fn in_capitals_line(text: &str, at: usize) -> bool {
-    let line_start = text.get(..at).and_then(|b| b.rfind('\n')).map_or(0, |i| i + 1);
-    let line_end = text
-        .get(at..)
-        .and_then(|a| a.find('\n'))
-        .map_or(text.len(), |i| at + i);
-    let line = text.get(line_start..line_end).unwrap_or("");
+/// Which lines are written in capitals (headlines): a capital there says
+/// nothing about names. Each line is scanned once: hits come in text order
+/// and the answer for the last line asked about is kept (a document on one
+/// long line made the scan per hit quadratic).
+struct CapitalLines<'t> {
+    text: &'t str,
+    /// The last line asked about: its bounds and whether it is in capitals.
+    last: Option<(usize, usize, bool)>,
+}
+
+impl<'t> CapitalLines<'t> {
+    fn new(text: &'t str) -> Self {
+        CapitalLines { text, last: None }
+    }
+
+    /// Whether the line around `at` is written in capitals.
+    fn at(&mut self, at: usize) -> bool {
+        if let Some((start, end, caps)) = self.last {
+            if start <= at && at <= end {
+                return caps;
+            }
+        }
+        let text = self.text;
+        let start = text.get(..at).and_then(|b| b.rfind('\n')).map_or(0, |i| i + 1);
+        let end = text
+            .get(at..)
+            .and_then(|a| a.find('\n'))
+            .map_or(text.len(), |i| at + i);
+        let caps = in_capitals(text.get(start..end).unwrap_or(""));
+        self.last = Some((start, end, caps));
+        caps
+    }
+}
+
+/// Whether a line has at least 8 letters, 4 in 5 of them upper case.
+fn in_capitals(line: &str) -> bool {
     let (mut upper, mut letters) = (0usize, 0usize);
     for c in line.chars().filter(|c| c.is_alphabetic()) {
         letters += 1;
