@@ -161,9 +161,9 @@ impl Lexicon<'_> {
 /// - [`Evidence::GivenName`]: a known given name followed by one or two
 ///   capitalised surnames, with particles (`de`, `von`, `bin`) in between
 ///   ("Anna Kowalska", "Jean de la Fontaine", "Олена Коваленко");
-/// - [`Evidence::Title`]: one to three capitalised words after a role or an
-///   abbreviated title ("the historian Mara Ellison", "Dr. Ellison",
-///   "die Publizistin Jana Petrov");
+/// - [`Evidence::Title`]: two or three capitalised words after a role ("the
+///   historian Mara Ellison", "die Publizistin Jana Petrov"), or one to
+///   three after an abbreviated title ("Dr. Ellison");
 /// - [`Evidence::Apposition`]: two to three capitalised words followed by a
 ///   comma and a role ("Jan Novák, President of the Academy");
 /// - [`Evidence::List`]: two to three capitalised words that make up a line
@@ -202,7 +202,9 @@ pub(crate) fn discover_people(text: &str, mentions: &mut Vec<Mention>, lex: &Lex
             Some(Evidence::GivenName)
         } else if !named || is_role(w) {
             None
-        } else if role_before(text, &words, i) {
+        } else if role_before(text, &words, i).is_some_and(|r| r == Before::Honorific || surnames > 0) {
+            // A role before one capitalised word is no evidence: in German
+            // every noun is capitalised ("der Sprecher Gespräche …").
             Some(Evidence::Title)
         } else if surnames > 0 && apposition_after(text, end) {
             Some(Evidence::Apposition)
@@ -311,21 +313,28 @@ fn extend(text: &str, words: &[(usize, usize)], i: usize, lex: &Lexicon<'_>, str
     (end, surnames)
 }
 
-/// Whether a role ("historian", "Publizistin") or an abbreviated title
-/// ("Dr.") stands right before word `i` on the same line.
-fn role_before(text: &str, words: &[(usize, usize)], i: usize) -> bool {
-    let Some(&(ps, pe)) = i.checked_sub(1).and_then(|p| words.get(p)) else {
-        return false;
-    };
+/// What stands right before a name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Before {
+    /// An abbreviated title with its period ("Dr. Ellison", "Mme. …").
+    Honorific,
+    /// A role or title word, in any case ("historian", "Publizistin").
+    Role,
+}
+
+/// The role ("historian", "Publizistin") or abbreviated title ("Dr.") that
+/// stands right before word `i` on the same line, if any.
+fn role_before(text: &str, words: &[(usize, usize)], i: usize) -> Option<Before> {
+    let &(ps, pe) = i.checked_sub(1).and_then(|p| words.get(p))?;
     let prev = &text[ps..pe];
     let between = &text[pe..words[i].0];
-    let spaced = between == " " || between == "\u{a0}";
-    let abbreviated =
-        (between == ". " || between == ".\u{a0}") && HONORIFICS.contains(&prev.to_lowercase().as_str());
-    // A capitalised role at a sentence start is a heading or a subject
-    // ("Director Jane…" is fine, "President." is not a title): the role itself
-    // must be known, whatever its case.
-    abbreviated || (spaced && is_role(prev))
+    if (between == ". " || between == ".\u{a0}") && HONORIFICS.contains(&prev.to_lowercase().as_str()) {
+        Some(Before::Honorific)
+    } else if (between == " " || between == "\u{a0}") && is_role(prev) {
+        Some(Before::Role)
+    } else {
+        None
+    }
 }
 
 /// Whether a comma and a role follow `end` ("…, a historian at", "…,
