@@ -38,6 +38,8 @@ pub struct ExtractorBuilder {
     offsets: Offsets,
     discovery: bool,
     analogies: bool,
+    language: Option<crate::Language>,
+    present: Option<i32>,
 }
 
 impl Default for ExtractorBuilder {
@@ -49,6 +51,8 @@ impl Default for ExtractorBuilder {
             offsets: Offsets::Bytes,
             discovery: true,
             analogies: true,
+            language: None,
+            present: None,
         }
     }
 }
@@ -100,6 +104,22 @@ impl ExtractorBuilder {
         self
     }
 
+    /// Fixes the language of every document instead of guessing it from
+    /// each document's function words (the default, `None`).
+    pub fn language(mut self, language: Option<crate::Language>) -> Self {
+        self.language = language;
+        self
+    }
+
+    /// The year the documents were written in, used by [`Extractor::extract`]
+    /// and the batch methods to tell the present from history (default:
+    /// [`crate::analogy::DEFAULT_PRESENT`]). [`Extractor::extract_dated`]
+    /// overrides it per document.
+    pub fn present_year(mut self, year: Option<i32>) -> Self {
+        self.present = year;
+        self
+    }
+
     /// Builds the extractor.
     ///
     /// # Errors
@@ -145,6 +165,8 @@ impl ExtractorBuilder {
                 offsets: self.offsets,
                 discovery: self.discovery,
                 lexicon,
+                language: self.language,
+                present: self.present,
             }),
         })
     }
@@ -162,6 +184,8 @@ struct Inner {
     offsets: Offsets,
     discovery: bool,
     lexicon: Option<Arc<crate::analogy::Lexicon>>,
+    language: Option<crate::Language>,
+    present: Option<i32>,
 }
 
 /// Finds mentions of gazetteer entries in texts.
@@ -221,19 +245,21 @@ impl Extractor {
     }
 
     /// Extracts the mentions and analogies of one text, taking the present
-    /// as [`crate::analogy::DEFAULT_PRESENT`].
+    /// as the builder's [`present_year`](ExtractorBuilder::present_year), or
+    /// else [`crate::analogy::DEFAULT_PRESENT`].
     pub fn extract(&self, text: &str) -> Document {
-        self.extract_dated(text, None)
+        self.extract_dated(text, self.inner.present)
     }
 
     /// Extracts the mentions and analogies of one text written in `year`:
     /// a historical side must lie before it ("Alaska 2025" is the present
-    /// in a text of 2025, history in one of 2040).
+    /// in a text of 2025, history in one of 2040). `None` falls back to the
+    /// builder's [`present_year`](ExtractorBuilder::present_year).
     pub fn extract_dated(&self, text: &str, year: Option<i32>) -> Document {
         let inner = &*self.inner;
         let norm = inner.normalizer.normalize(text);
         let mut hits = Vec::new();
-        let lang = crate::resolve::lang::dominant(text);
+        let lang = inner.language.or_else(|| crate::resolve::lang::dominant(text));
         let years = crate::resolve::years::written_years(text);
         let german = lang == Some(crate::resolve::lang::Lang::German);
         inner.matcher.find_into(norm.as_str(), &mut hits, german);
@@ -265,7 +291,7 @@ impl Extractor {
                     gazetteer: &inner.gazetteer,
                     events: &inner.events,
                     lexicon,
-                    year,
+                    year: year.or(inner.present),
                     years: &years,
                 };
                 crate::analogy::detect(&ctx, text, &mentions)

@@ -79,6 +79,7 @@ pub use extractor::{Extractor, ExtractorBuilder, Offsets};
 pub use gazetteer::{Alias, EntityKind, Entry, Gazetteer, PartialDate, Valence};
 pub use mention::{Candidate, Document, Evidence, Mention};
 pub use normalize::{Normalized, Normalizer, NormalizerConfig, OffsetMap};
+pub use resolve::lang::Language;
 pub use span::{OffsetConverter, Span};
 
 #[cfg(doctest)]

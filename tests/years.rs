@@ -51,3 +51,38 @@ fn places_next_to_years_become_events() {
         }
     }
 }
+
+/// The builder's present year moves the line between present and history,
+/// and a fixed language overrides the guess.
+#[test]
+fn builder_present_year_and_language() {
+    use precedent::{Extractor, Language};
+    let text = "Alaska 2025 must not become Munich 1938.";
+    let late = Extractor::builder().present_year(Some(1930)).build().unwrap();
+    assert!(
+        late.extract(text).analogies.is_empty(),
+        "1938 is the future in 1930"
+    );
+    let now = Extractor::builder().present_year(Some(2026)).build().unwrap();
+    assert_eq!(now.extract(text).analogies.len(), 1);
+    assert_eq!("DE".parse::<Language>(), Ok(Language::German));
+    assert!("xx".parse::<Language>().is_err());
+    let german = Extractor::builder()
+        .language(Some(Language::German))
+        .build()
+        .unwrap();
+    // Too few function words to guess a language, so the later capitalised
+    // "Kohl" co-refers with Helmut Kohl; declared German, a capitalised noun
+    // (cabbage) needs a name slot to co-refer.
+    let text = "Helmut Kohl regierte lange. Später gab es viel Kohl.";
+    let found = |ex: &Extractor| {
+        ex.extract(text)
+            .mentions
+            .iter()
+            .filter(|m| m.text == "Kohl")
+            .count()
+            == 1
+    };
+    assert!(found(&Extractor::new().unwrap()));
+    assert!(!found(&german));
+}

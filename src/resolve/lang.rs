@@ -3,13 +3,38 @@
 //! every noun, so a capital on a common word (`Frieden`, `Kohl`) says
 //! nothing about a name there.
 
-/// Languages the resolver's rules distinguish.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Lang {
+/// The languages whose writing habits the resolver's rules tell apart.
+///
+/// By default the extractor guesses each document's language from its
+/// function words; [`crate::ExtractorBuilder::language`] fixes it instead.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+#[non_exhaustive]
+pub enum Language {
+    /// English.
     English,
+    /// French.
     French,
+    /// German: every noun is capitalised, so a capital says less.
     German,
 }
+
+impl std::str::FromStr for Language {
+    type Err = String;
+
+    /// Reads `en`/`english`, `fr`/`french`/`français`, `de`/`german`/`deutsch`
+    /// (any case).
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.to_lowercase().as_str() {
+            "en" | "eng" | "english" => Ok(Language::English),
+            "fr" | "fra" | "fre" | "french" | "français" | "francais" => Ok(Language::French),
+            "de" | "deu" | "ger" | "german" | "deutsch" => Ok(Language::German),
+            other => Err(format!("unknown language {other:?} (expected en, fr or de)")),
+        }
+    }
+}
+
+pub(crate) type Lang = Language;
 
 /// Short, frequent function words of each language, none shared with
 /// another list.

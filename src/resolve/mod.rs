@@ -22,7 +22,7 @@ use crate::normalize::Normalized;
 mod context;
 mod cues;
 mod discover;
-pub(crate) mod lang;
+pub mod lang;
 pub(crate) mod years;
 
 use context::{DocContext, Fit, CONTEXT_BOOST};
