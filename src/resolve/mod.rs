@@ -114,7 +114,22 @@ fn choose(ctx: &Context<'_>, norm: &Normalized<'_>, hits: &[Hit]) -> Vec<(Mentio
                 _ => None,
             }),
     );
-    let listed = enumerations(original, &spans, hits, matcher, entries);
+    // In a document without capitals a weak alias has no capital to show;
+    // a distinctive one (four letters or more, neither a common word nor a
+    // given name: `putin`, `zelensky`) of a prominent entry (prior at
+    // least `PROMINENT`) counts by itself. The common-word list is short, so
+    // the prior keeps out obscure entries whose alias is an ordinary word
+    // (`post`, `unity`, `total`).
+    let distinctive: Vec<bool> = hits
+        .iter()
+        .map(|h| {
+            lowercase_doc && {
+                let key = norm.as_str().get(h.start..h.end).unwrap_or("");
+                key.chars().count() >= 4 && !ctx.common.contains(key) && !ctx.given.contains(key)
+            }
+        })
+        .collect();
+    let listed = enumerations(original, &spans, hits, matcher, entries, &distinctive);
     let mut capital_lines = CapitalLines::new(original);
     hits.iter()
         .enumerate()
@@ -173,7 +188,8 @@ fn choose(ctx: &Context<'_>, norm: &Normalized<'_>, hits: &[Hit]) -> Vec<(Mentio
                             && cue.locative
                             && entry.kind == EntityKind::Place
                             && is_capitalised(surface))
-                        || (capitalised && case_fits(alias, surface));
+                        || (capitalised && case_fits(alias, surface))
+                        || (distinctive[i] && entry.prior >= PROMINENT);
                     evidence && casing_ok(i, t)
                 })
                 .collect();
@@ -249,22 +265,33 @@ fn choose(ctx: &Context<'_>, norm: &Normalized<'_>, hits: &[Hit]) -> Vec<(Mentio
         .collect()
 }
 
-/// For each hit, the kinds named by a strong alias in the same enumeration
-/// ("Halle, Essen, Dresden", "Paris et Nice"): hits joined by a comma or a
-/// conjunction only. A capitalised weak alias there is a name of that kind
-/// even where a capital says nothing (German nouns).
+/// The prior from which an entry's distinctive weak alias counts in a
+/// lower-case document.
+const PROMINENT: f32 = 0.8;
+
+/// For each hit, the kinds named by a strong alias (or a `distinctive` weak
+/// one) in the same enumeration ("Halle, Essen, Dresden", "Paris et Nice",
+/// "trump and putin"): hits joined by a comma or a conjunction only. A weak
+/// alias there is a name of that kind even where a capital says nothing
+/// (German nouns, lower-case documents).
 fn enumerations(
     text: &str,
     spans: &[Option<(usize, usize)>],
     hits: &[Hit],
     matcher: &Matcher,
     entries: &[Entry],
+    distinctive: &[bool],
 ) -> Vec<Vec<EntityKind>> {
     let mut out = vec![Vec::new(); hits.len()];
+    // A conjunction that is itself a hit (`and` spells the acronym AND) is
+    // part of the joint, not a member of the enumeration.
+    let members: Vec<usize> = (0..hits.len())
+        .filter(|&k| !spans[k].is_some_and(|(s, e)| is_list_joint(text.get(s..e).unwrap_or(""))))
+        .collect();
     let mut group_start = 0;
-    for i in 1..=hits.len() {
-        let joined = i < hits.len()
-            && match (spans[i - 1], spans[i]) {
+    for i in 1..=members.len() {
+        let joined = i < members.len()
+            && match (spans[members[i - 1]], spans[members[i]]) {
                 (Some((_, prev_end)), Some((start, _))) => {
                     is_list_joint(text.get(prev_end..start).unwrap_or(""))
                 }
@@ -273,13 +300,19 @@ fn enumerations(
         if joined {
             continue;
         }
-        if i - group_start > 1 {
-            let kinds: Vec<EntityKind> = (group_start..i)
-                .flat_map(|k| matcher.targets(hits[k].pattern).iter().filter(|t| !t.weak))
+        let group = &members[group_start..i];
+        if group.len() > 1 {
+            let kinds: Vec<EntityKind> = group
+                .iter()
+                .flat_map(|&k| {
+                    matcher.targets(hits[k].pattern).iter().filter(move |t| {
+                        !t.weak || (distinctive[k] && entries[t.entry as usize].prior >= PROMINENT)
+                    })
+                })
                 .map(|t| entries[t.entry as usize].kind)
                 .collect();
-            for slot in &mut out[group_start..i] {
-                slot.clone_from(&kinds);
+            for &k in group {
+                out[k].clone_from(&kinds);
             }
         }
         group_start = i;
