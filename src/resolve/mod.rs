@@ -27,7 +27,7 @@ pub(crate) mod years;
 
 use context::{DocContext, Fit, CONTEXT_BOOST};
 use cues::{after_determiner, cues, in_longer_name, speech_before, Cues};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use years::{year_after, year_before, EventIndex};
 
 /// How much a weak alias lowers the score of its mention.
@@ -98,13 +98,16 @@ fn choose(ctx: &Context<'_>, norm: &Normalized<'_>, hits: &[Hit]) -> Vec<(Mentio
         .collect();
     let casing_ok =
         |i: usize, t: &Target| !lower[i] || !has_uppercase(name_of(&entries[t.entry as usize], t.name));
-    let strong: HashSet<u32> = hits
-        .iter()
-        .enumerate()
-        .flat_map(|(i, h)| matcher.targets(h.pattern).iter().map(move |t| (i, t)))
-        .filter(|&(i, t)| !t.weak && casing_ok(i, t))
-        .map(|(_, t)| t.entry)
-        .collect();
+    // How many hits name each entry by a strong alias.
+    let mut strong_hits: HashMap<u32, u32> = HashMap::new();
+    for (i, h) in hits.iter().enumerate() {
+        for t in matcher.targets(h.pattern) {
+            if !t.weak && casing_ok(i, t) {
+                *strong_hits.entry(t.entry).or_default() += 1;
+            }
+        }
+    }
+    let strong: HashSet<u32> = strong_hits.keys().copied().collect();
     let doc = DocContext::new(
         ctx.years,
         hits.iter()
@@ -204,7 +207,17 @@ fn choose(ctx: &Context<'_>, norm: &Normalized<'_>, hits: &[Hit]) -> Vec<(Mentio
                         .collect::<Vec<_>>(),
                 )
             };
-            let ranked = rank(entries, &eligible, &fits, cue, &strong);
+            // Co-reference needs the entry named strongly by another hit: a
+            // strong alias is no evidence for its own entry over the others
+            // ("Lincoln said": the city's name, the president's surname).
+            let own = |e: u32| {
+                matcher
+                    .targets(hit.pattern)
+                    .iter()
+                    .any(|t| t.entry == e && !t.weak && casing_ok(i, t))
+            };
+            let named_elsewhere = |e: u32| strong_hits.get(&e).copied().unwrap_or(0) > u32::from(own(e));
+            let ranked = rank(entries, &eligible, &fits, cue, &named_elsewhere);
             let (&(best, best_score, fit), rest) = ranked.split_first()?;
             let entry = &entries[best.entry as usize];
             let alias = name_of(entry, best.name);
@@ -220,7 +233,7 @@ fn choose(ctx: &Context<'_>, norm: &Normalized<'_>, hits: &[Hit]) -> Vec<(Mentio
             } else if listed[i].contains(&entry.kind) {
                 evidence.push(Evidence::Enumeration);
             }
-            if !best.weak && strong.contains(&best.entry) && ranked.len() > 1 {
+            if !best.weak && named_elsewhere(best.entry) && ranked.len() > 1 {
                 evidence.push(Evidence::CoReference);
             }
             match entry.kind {
@@ -406,17 +419,23 @@ fn rank(
     eligible: &[Target],
     fits: &[Fit],
     cue: Cues,
-    strong: &HashSet<u32>,
+    named_elsewhere: &dyn Fn(u32) -> bool,
 ) -> Vec<(Target, f32, Fit)> {
     let weight = |(t, fit): (&Target, &Fit)| {
         let entry = &entries[t.entry as usize];
         let mut w = entry.prior.max(1e-3);
-        if strong.contains(&t.entry) {
+        if named_elsewhere(t.entry) {
             w *= COREFERENCE_BOOST;
         }
         let kind_cue = match entry.kind {
             EntityKind::Person => cue.title || cue.speech,
-            EntityKind::Place => cue.locative,
+            // Governments speak through their capitals and countries
+            // ("Washington said", "Moscow warned"): metonymy, for
+            // prominent places only ("Lincoln said" is the president).
+            EntityKind::Place => {
+                cue.locative
+                    || (cue.speech && (entry.subtype.as_deref() == Some("country") || entry.prior >= PROMINENT))
+            }
             _ => false,
         };
         if kind_cue {
