@@ -579,19 +579,24 @@ def date_key(d):
 
 def best_twin(b, c):
     """The generated entry a curated one names: same kind and a shared name,
-    no conflicting country or birth year; among several, the one with the
-    same subtype and then the highest prior (the big city, not its
-    namesakes)."""
-    found = []
+    no conflicting country or birth year; among several, the one sharing
+    the most names (George H. W. Bush, not George W. Bush, though both
+    WordNet entries say "George Bush"), then the same subtype and then the
+    highest prior (the big city, not its namesakes)."""
+    shared = {}
     strong = [c.canonical] + [t for t, _, w in c.aliases if not w]
     for name in strong:
         key = norm(name)
         for id_ in b.index.get((c.kind, key), []):
             e = b.entries.get(id_)
-            if e is None or e.source.startswith("curated") or e in found:
+            if e is None or e.source.startswith("curated"):
                 continue
-            # Only strong names identify: a shared bare surname does not.
-            if key != norm(e.canonical) and all(norm(t) != key or w for t, _, w in e.aliases):
+            # Only full names identify: a shared bare surname does not. A
+            # generated full name may have been made weak because a curated
+            # entry uses it (`Builder.weak`), so the word count decides.
+            if key != norm(e.canonical) and all(
+                norm(t) != key or (w and len(t.split()) < 2) for t, _, w in e.aliases
+            ):
                 continue
             if c.country and e.country and c.country != e.country:
                 continue
@@ -599,10 +604,22 @@ def best_twin(b, c):
                 continue
             if c.kind == "place" and (c.subtype == "country") != (e.subtype == "country"):
                 continue
-            found.append(e)
-    if not found:
+            shared[e.id] = shared.get(e.id, 0) + 1
+    if not shared:
         return None
-    return max(found, key=lambda e: (e.subtype == c.subtype, e.prior, e.id))
+    best = max(shared, key=lambda i: (shared[i], b.entries[i].subtype == c.subtype, b.entries[i].prior, i))
+    return b.entries[best]
+
+
+# Titles WordNet puts in front of the fullest form of a name ("President
+# Abraham Lincoln"); the canonical name is the fullest form without one.
+WN_TITLES = ("President ", "General ", "Sir ", "Senator ", "Chief Justice ", "Saint ", "St. ", "Dr. ")
+
+
+def wn_canonical(words):
+    full = lambda w: (len(w.split()), len(w))
+    untitled = [w for w in words if not w.startswith(WN_TITLES) and len(w.split()) > 1]
+    return max(untitled or words, key=full)
 
 
 def city_prior(pop):
@@ -657,7 +674,7 @@ def build(src):
         lex, words, ptrs, gloss = syn[off]
         if not any(s == "@i" for s, _ in ptrs) or not words[0][:1].isupper():
             continue
-        canonical = max(words, key=lambda w: (len(w.split()), len(w)))
+        canonical = wn_canonical(words)
         if lex == 18:
             start, end = wn_years(gloss)
             e = Entry("person/wn-" + off, "person", canonical, first_hypernym(syn, off), start, end,
