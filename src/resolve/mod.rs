@@ -168,12 +168,16 @@ fn choose(ctx: &Context<'_>, norm: &Normalized<'_>, hits: &[Hit]) -> Vec<(Mentio
             // In German text a noun that is also a name (`Frieden`) takes
             // its co-reference only where a name stands: next to a speech
             // verb, a title or before a comma, never after an article.
-            let name_slot = !german_noun
-                || (!determiner
-                    && (cue.speech
-                        || cue.title
-                        || speech_before(original, start)
-                        || original[end..].starts_with(',')));
+            // A month or weekday (`In May`, `im Mai`, after Theresa May)
+            // needs a speech verb or a title even then: a comma follows dates
+            // too (`In May, the talks resumed`).
+            let calendar = ALWAYS_CAPITALISED.contains(&key);
+            let spoken = cue.speech || cue.title || speech_before(original, start);
+            let name_slot = if calendar {
+                !determiner && (spoken || person_follows(&original[end..]))
+            } else {
+                !german_noun || (!determiner && (spoken || original[end..].starts_with(',')))
+            };
             let eligible: Vec<Target> = matcher
                 .targets(hit.pattern)
                 .iter()
@@ -181,13 +185,16 @@ fn choose(ctx: &Context<'_>, norm: &Normalized<'_>, hits: &[Hit]) -> Vec<(Mentio
                 .filter(|t| {
                     let entry = &entries[t.entry as usize];
                     let alias = name_of(entry, t.name);
-                    let evidence = !t.weak
+                    // A month spelled as a strong alias (the town of Mai)
+                    // still needs its name slot.
+                    let evidence = (!t.weak && (!calendar || spoken))
                         || (strong.contains(&t.entry) && name_slot)
                         || (!(caps_line && common_word) && written_as_acronym(alias, surface))
                         || (cue.title && entry.kind == EntityKind::Person)
                         || (cue.speech && entry.kind == EntityKind::Person && is_capitalised(surface))
                         || listed[i].contains(&entry.kind)
                         || (german_noun
+                            && !calendar
                             && cue.locative
                             && entry.kind == EntityKind::Place
                             && is_capitalised(surface))
@@ -434,7 +441,8 @@ fn rank(
             // prominent places only ("Lincoln said" is the president).
             EntityKind::Place => {
                 cue.locative
-                    || (cue.speech && (entry.subtype.as_deref() == Some("country") || entry.prior >= PROMINENT))
+                    || (cue.speech
+                        && (entry.subtype.as_deref() == Some("country") || entry.prior >= PROMINENT))
             }
             _ => false,
         };
@@ -526,10 +534,47 @@ fn name_of(entry: &Entry, name: u32) -> &str {
         .map_or(entry.canonical.as_str(), |(n, _)| n)
 }
 
-/// Common words that English writes with a capital anywhere in a sentence
-/// (months, weekdays): a capital is no evidence for them (`In May the talks
-/// resumed` is not about Theresa May).
+/// Whether `after` (the text after a name) goes on as only a person does:
+/// a reflexive or relative pronoun ("May herself", "May, who…").
+fn person_follows(after: &str) -> bool {
+    const PRONOUNS: &[&str] = &[
+        "herself",
+        "himself",
+        ", who ",
+        "elle-même",
+        "lui-même",
+        ", qui ",
+        "selbst",
+        ", die ",
+        ", der ",
+    ];
+    let after = after.trim_start_matches(' ');
+    PRONOUNS.iter().any(|p| {
+        let p = p.trim_start_matches(' ');
+        after.get(..p.len()).is_some_and(|a| a.eq_ignore_ascii_case(p))
+    })
+}
+
+/// Common words that English and German write with a capital anywhere in a
+/// sentence (months, weekdays; normalised): a capital is no evidence for
+/// them (`In May the talks resumed` is not about Theresa May), nor is a
+/// full name elsewhere in the document without a speech verb or a title.
 const ALWAYS_CAPITALISED: &[&str] = &[
+    "januar",
+    "februar",
+    "marz",
+    "mai",
+    "juni",
+    "juli",
+    "oktober",
+    "dezember",
+    "montag",
+    "dienstag",
+    "mittwoch",
+    "donnerstag",
+    "freitag",
+    "samstag",
+    "sonntag",
     "january",
     "february",
     "march",
