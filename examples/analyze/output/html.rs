@@ -184,14 +184,14 @@ fn chart(page: &mut String, class: &str, title: &str, bars: &[Bar<'_>]) {
         return;
     }
     const ROW: usize = 22;
-    const LABEL: usize = 190;
-    const WIDTH: usize = 460;
+    const LABEL: usize = 150;
+    const WIDTH: usize = 380;
     const BAR_MAX: usize = WIDTH - LABEL - 44;
     let max = bars.iter().map(|b| b.entry.count).max().unwrap_or(1).max(1);
     let height = bars.len() * ROW + 4;
     let _ = write!(
         page,
-        "<svg viewBox=\"0 0 {WIDTH} {height}\" width=\"100%\" role=\"img\" aria-label=\"{}\">",
+        "<svg viewBox=\"0 0 {WIDTH} {height}\" width=\"{WIDTH}\" height=\"{height}\" role=\"img\" aria-label=\"{}\">",
         esc(title)
     );
     for (i, bar) in bars.iter().enumerate() {
@@ -213,7 +213,7 @@ fn chart(page: &mut String, class: &str, title: &str, bars: &[Bar<'_>]) {
             esc(&tip),
             LABEL - 6,
             y + 15,
-            esc(&clip(&e.label, 28))
+            esc(&clip(&e.label, 22))
         );
         let mut x = LABEL as f64;
         for (class, n) in &bar.segments {
