@@ -185,9 +185,10 @@ struct Tally {
 
 impl std::fmt::Display for Tally {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let s = if self.read == 1 { "" } else { "s" };
         write!(
             f,
-            "{} documents read, {} skipped, {} failed",
+            "{} document{s} read, {} skipped, {} failed",
             self.read, self.skipped, self.failed
         )
     }
