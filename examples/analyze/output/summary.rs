@@ -1,6 +1,6 @@
 //! `--summary`: the corpus summary alone, as tables.
 
-use super::table::write_rows;
+use super::table::{count, write_rows};
 use super::{clip, Sink};
 use crate::input::Doc;
 use crate::model::OutDoc;
@@ -42,8 +42,10 @@ impl<W: Write> Sink for SummaryTable<W> {
         let w = &mut self.out;
         writeln!(
             w,
-            "== corpus: {} documents, {} mentions, {} analogies",
-            s.docs, s.mentions, s.analogies
+            "== corpus: {}, {}, {}",
+            count(s.docs, "document", "documents"),
+            count(s.mentions, "mention", "mentions"),
+            count(s.analogies, "analogy", "analogies")
         )?;
         for kind in EntityKind::ALL {
             writeln!(

@@ -30,10 +30,10 @@ impl<W: Write> Sink for Table<W> {
         let w = &mut self.out;
         writeln!(
             w,
-            "== {} ({} mentions, {} analogies)",
+            "== {} ({}, {})",
             out.doc,
-            out.mentions.len(),
-            out.analogies.len()
+            count(out.mentions.len(), "mention", "mentions"),
+            count(out.analogies.len(), "analogy", "analogies")
         )?;
         let rows: Vec<[String; 5]> = out
             .mentions
@@ -103,6 +103,11 @@ pub fn write_rows<const N: usize>(
         writeln!(w, "{}", line(row.iter().map(String::as_str).collect()))?;
     }
     Ok(())
+}
+
+/// `1 mention`, `2 mentions`.
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// `Alaska 2025 → Munich 1938 (Munich Agreement)  "must not become"  warning, affirmed  0.85`
