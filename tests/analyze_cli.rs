@@ -324,8 +324,10 @@ fn good_inputs_exit_zero_and_stdin_works() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+/// The sample corpus: identical output at any thread count, and JSON lines
+/// that validate against the published schema.
 #[test]
-fn output_identical_at_any_thread_count() {
+fn sample_corpus_threads_and_schema() {
     let one = run(&[
         "--format",
         "jsonl",
@@ -343,8 +345,25 @@ fn output_identical_at_any_thread_count() {
         "examples/corpus",
     ]);
     assert_eq!(one.code, 0, "{}", one.stderr);
-    assert!(one.stdout.lines().count() >= 10);
     assert!(one.stdout == two.stdout, "--threads 1 and --threads 2 differ");
+
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/analyze/schema.json");
+    let schema: Value =
+        serde_json::from_str(&std::fs::read_to_string(path).expect("schema")).expect("schema JSON");
+    let docs = lines(&one.stdout);
+    assert!(docs.len() >= 10, "the sample corpus has at least 10 documents");
+    let mut analogies = 0;
+    for doc in &docs {
+        let errors = validate(&schema, &schema, doc, "$");
+        assert!(errors.is_empty(), "{}: {errors:#?}", doc["doc"]);
+        analogies += doc["analogies"].as_array().map_or(0, Vec::len);
+    }
+    assert!(analogies >= 10, "the sample corpus shows analogies");
+    // The validator is not vacuous.
+    let mut broken = docs[0].clone();
+    broken["mentions"][0]["kind"] = Value::from("planet");
+    broken["analogies"][0]["sentence"] = Value::Null;
+    assert_eq!(validate(&schema, &schema, &broken, "$").len(), 2);
 }
 
 #[test]
@@ -424,30 +443,6 @@ fn options_date_discovery_gazetteer_lang() {
         assert!(r.stderr.contains(message), "{args:?}: {}", r.stderr);
     }
     let _ = std::fs::remove_dir_all(&dir);
-}
-
-/// The sample corpus's JSON lines validate against the published schema.
-#[test]
-fn sample_corpus_output_matches_the_schema() {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/analyze/schema.json");
-    let schema: Value =
-        serde_json::from_str(&std::fs::read_to_string(path).expect("schema")).expect("schema JSON");
-    let r = run(&["--format", "jsonl", "--no-progress", "examples/corpus"]);
-    assert_eq!(r.code, 0, "{}", r.stderr);
-    let docs = lines(&r.stdout);
-    assert!(docs.len() >= 10, "the sample corpus has at least 10 documents");
-    let mut analogies = 0;
-    for doc in &docs {
-        let errors = validate(&schema, &schema, doc, "$");
-        assert!(errors.is_empty(), "{}: {errors:#?}", doc["doc"]);
-        analogies += doc["analogies"].as_array().map_or(0, Vec::len);
-    }
-    assert!(analogies >= 10, "the sample corpus shows analogies");
-    // The validator is not vacuous.
-    let mut broken = docs[0].clone();
-    broken["mentions"][0]["kind"] = Value::from("planet");
-    broken["analogies"][0]["sentence"] = Value::Null;
-    assert_eq!(validate(&schema, &schema, &broken, "$").len(), 2);
 }
 
 /// A JSON Schema validator for the keywords `schema.json` uses; any other

@@ -177,8 +177,8 @@ pub fn strip(src: &str) -> Stripped {
 /// Handles the markup at `at` (a `<`) and returns where text resumes.
 fn markup(b: &mut Builder<'_>, at: usize) -> usize {
     let rest = &b.src[at..];
-    if rest.starts_with("<!--") {
-        return rest[4..].find("-->").map_or(b.src.len(), |k| at + 4 + k + 3);
+    if let Some(comment) = rest.strip_prefix("<!--") {
+        return comment.find("-->").map_or(b.src.len(), |k| at + 4 + k + 3);
     }
     let Some(tag) = parse_tag(rest) else {
         b.verbatim(at, at + 1);

@@ -141,7 +141,7 @@ impl Entry {
             .filter(|(_, n)| *n > 0)
             .map(|(s, n)| (n, *s))
             .collect();
-        used.sort_by(|a, b| b.0.cmp(&a.0));
+        used.sort_by_key(|u| std::cmp::Reverse(u.0));
         used.iter()
             .map(|(n, s)| format!("{} {n}", s.as_str()))
             .collect::<Vec<_>>()

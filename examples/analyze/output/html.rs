@@ -247,12 +247,12 @@ fn segment_class(class: &str) -> String {
 }
 
 fn controls(page: &mut String, docs: usize) {
-    let _ = write!(
+    let _ = writeln!(
         page,
         "<nav id=\"controls\"><input type=\"search\" id=\"q\" placeholder=\"Filter documents: a name, an id, any word…\" aria-label=\"Filter documents\">\
 <label><input type=\"checkbox\" id=\"only-analogies\"> only with analogies</label>\
 <button type=\"button\" id=\"expand\">Expand all</button><button type=\"button\" id=\"collapse\">Collapse all</button>\
-<span class=\"shown\"><span id=\"shown\">{docs}</span> of {docs} documents</span></nav>\n"
+<span class=\"shown\"><span id=\"shown\">{docs}</span> of {docs} documents</span></nav>"
     );
 }
 
