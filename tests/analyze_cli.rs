@@ -235,9 +235,17 @@ fn mixed_folder_reports_each_bad_input_and_goes_on() {
     );
 
     // HTML: one <mark> per mention, document text escaped, no network.
+    // A stale report among the inputs is not read: a run never reads its
+    // own output.
     let report = dir.join("report.html");
+    write(&dir, "report.html", b"<p>stale: Vladimir Putin</p>");
     let html = run_in(&dir, &["--no-progress", "--out", "report.html", "."], None);
     assert_eq!(html.code, 1);
+    assert!(
+        html.stderr.ends_with("5 documents read, 1 skipped, 4 failed\n"),
+        "{}",
+        html.stderr
+    );
     let page = std::fs::read_to_string(&report).expect("report written");
     assert!(page.starts_with("<!DOCTYPE html>"));
     assert_eq!(page.matches("<mark class=\"m ").count(), mentions);

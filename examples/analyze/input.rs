@@ -117,9 +117,10 @@ pub struct Inputs {
 }
 
 impl Inputs {
-    /// Lists the inputs of `paths` (`-` is standard input). Folders are
-    /// listed now; files are read as they are consumed.
-    pub fn new(paths: &[PathBuf], options: Options) -> Inputs {
+    /// Lists the inputs of `paths` (`-` is standard input), leaving out the
+    /// file `exclude` (the output, when it lies among the inputs). Folders
+    /// are listed now; files are read as they are consumed.
+    pub fn new(paths: &[PathBuf], options: Options, exclude: Option<&Path>) -> Inputs {
         let mut pending = VecDeque::new();
         let mut seen = HashSet::new();
         for path in paths {
@@ -134,6 +135,11 @@ impl Inputs {
             } else {
                 pending.push_back(Pending::File(path.clone(), Kind::of_given(path, options.jsonl)));
             }
+        }
+        if let Some(out) = exclude.and_then(|p| p.canonicalize().ok()) {
+            pending.retain(
+                |p| !matches!(p, Pending::File(path, _) if path.canonicalize().is_ok_and(|c| c == out)),
+            );
         }
         let total = pending
             .iter()

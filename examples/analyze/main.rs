@@ -217,6 +217,17 @@ fn run(args: &Args, tally: &mut Tally) -> Result<(), Fatal> {
         .num_threads(threads)
         .build()
         .map_err(|source| Fatal::Pool { threads, source })?;
+    // Listed before the output is created, and without it, so that a run
+    // never reads its own output.
+    let inputs = Inputs::new(
+        &args.paths,
+        input::Options {
+            jsonl: args.jsonl,
+            text_field: args.text_field.clone(),
+            id_field: args.id_field.clone(),
+        },
+        args.out.as_deref(),
+    );
     let out: Box<dyn Write> = match &args.out {
         Some(path) => Box::new(BufWriter::new(File::create(path).map_err(|source| {
             Fatal::Create {
@@ -234,14 +245,6 @@ fn run(args: &Args, tally: &mut Tally) -> Result<(), Fatal> {
         Format::Csv => Box::new(output::csv::Csv::new(out)),
         Format::Html => Box::new(output::html::Html::new(out, args.top)),
     };
-    let inputs = Inputs::new(
-        &args.paths,
-        input::Options {
-            jsonl: args.jsonl,
-            text_field: args.text_field.clone(),
-            id_field: args.id_field.clone(),
-        },
-    );
     let mut progress = Progress::new(inputs.total_bytes(), !args.no_progress);
     let mut run = Run {
         extractor: &extractor,

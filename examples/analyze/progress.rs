@@ -25,9 +25,9 @@ impl Progress {
             None => ProgressBar::with_draw_target(None, target),
         };
         let template = if total.is_some() {
-            "{spinner} {elapsed:>4} [{wide_bar}] {bytes}/{total_bytes} {bytes_per_sec} {msg}"
+            "{spinner} {elapsed:>4} [{wide_bar}] {decimal_bytes}/{decimal_total_bytes} {decimal_bytes_per_sec} {msg}"
         } else {
-            "{spinner} {elapsed:>4} {bytes} {bytes_per_sec} {msg}"
+            "{spinner} {elapsed:>4} {decimal_bytes} {decimal_bytes_per_sec} {msg}"
         };
         if let Ok(style) = ProgressStyle::with_template(template) {
             bar.set_style(style.progress_chars("=> "));
