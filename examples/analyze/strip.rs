@@ -247,17 +247,22 @@ fn parse_tag(s: &str) -> Option<Tag> {
 }
 
 /// Skips the contents of a raw-text element up to and including its end
-/// tag.
+/// tag (found case-insensitively, without copying the rest of the page).
 fn skip_raw(src: &str, from: usize, name: &str) -> usize {
-    let close = format!("</{name}");
-    let lower = src[from..].to_ascii_lowercase();
-    match lower.find(&close) {
-        Some(k) => {
-            let at = from + k;
-            src[at..].find('>').map_or(src.len(), |j| at + j + 1)
+    let bytes = src.as_bytes();
+    let mut at = from;
+    while let Some(k) = src[at..].find("</") {
+        let tag = at + k;
+        let after = tag + 2;
+        let named = bytes
+            .get(after..after + name.len())
+            .is_some_and(|n| n.eq_ignore_ascii_case(name.as_bytes()));
+        if named {
+            return src[tag..].find('>').map_or(src.len(), |j| tag + j + 1);
         }
-        None => src.len(),
+        at = after;
     }
+    src.len()
 }
 
 /// Handles the `&` at `at` and returns where text resumes.
@@ -422,6 +427,79 @@ mod tests {
         let at = s.text.find("Kyiv").unwrap();
         let (a, b) = s.to_source(at, at + 4);
         assert_eq!(&src[a..b], "&#x4B;yiv");
+    }
+
+    #[test]
+    fn raw_text_end_tag_any_case() {
+        assert_eq!(strip("a<SCRIPT>x</b> y</Script >b").text, "ab");
+        assert_eq!(strip("a<style>x</styl").text, "a");
+    }
+
+    /// No input panics, every text span maps to an ordered source span on
+    /// char boundaries, and a span without markup maps to the same text.
+    #[test]
+    fn any_input_maps_back() {
+        let atoms = [
+            "<",
+            ">",
+            "&",
+            ";",
+            "#",
+            "x",
+            "a",
+            "é",
+            "€",
+            "<p>",
+            "</p>",
+            "<br/>",
+            "<b>",
+            "&amp;",
+            "&#233;",
+            "&#x20AC;",
+            "&eacute;",
+            "<!--",
+            "-->",
+            "<script>",
+            "</script>",
+            "\"",
+            "'",
+            " ",
+            "\n",
+            "<!DOCTYPE",
+        ];
+        let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut next = || {
+            seed = seed
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            (seed >> 33) as usize
+        };
+        let mut inputs = 0;
+        for _ in 0..3000 {
+            let mut src = String::new();
+            for _ in 0..next() % 24 {
+                src.push_str(atoms[next() % atoms.len()]);
+            }
+            inputs += usize::from(!src.is_empty());
+            let s = strip(&src);
+            let boundaries: Vec<usize> = (0..=s.text.len())
+                .filter(|&i| s.text.is_char_boundary(i))
+                .collect();
+            for (i, &a) in boundaries.iter().enumerate() {
+                for &b in &boundaries[i..] {
+                    let (x, y) = s.to_source(a, b);
+                    assert!(x <= y && y <= src.len(), "{src:?} {a}..{b} -> {x}..{y}");
+                    assert!(
+                        src.is_char_boundary(x) && src.is_char_boundary(y),
+                        "{src:?} {a}..{b} -> {x}..{y}"
+                    );
+                    if !src[x..y].contains(['<', '&']) {
+                        assert_eq!(&src[x..y], &s.text[a..b], "{src:?} {a}..{b}");
+                    }
+                }
+            }
+        }
+        assert!(inputs > 2500);
     }
 
     #[test]
