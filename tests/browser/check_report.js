@@ -114,11 +114,23 @@ function check(name, ok, detail) {
     await page.fill("#q", "");
     await page.waitForTimeout(400);
 
+    // Hovering an analogy outlines its sides (and cue) in the text.
+    let outlined = 0;
+    const item = await page.$("li.analogy");
+    if (item) {
+      await item.evaluate((li) => li.closest("details").setAttribute("open", ""));
+      await item.hover();
+      outlined = await page.$$eval(".text .hl", (els) => els.length);
+      await page.mouse.move(0, 0);
+    }
+    check("hovering an analogy outlines its sides in the text", outlined >= 2, `${outlined} outlined`);
+
     const title = await page.$eval("mark.m", (el) => el.getAttribute("title"));
     check("hover text names canonical, id and score", /score \d\.\d\d/.test(title || ""), title);
 
     check("no console errors, page errors or network requests", problems.length === 0 && requests.length === 0, problems.concat(requests).join("; "));
 
+    await page.evaluate(() => document.activeElement && document.activeElement.blur());
     fs.mkdirSync(path.dirname(path.resolve(shotPath)), { recursive: true });
     await page.screenshot({ path: shotPath });
     console.log(`screenshot: ${shotPath}`);

@@ -376,7 +376,7 @@ fn text(page: &mut String, n: usize, text: &str, doc: &Document, out: &OutDoc<'_
         let (Some(before), Some(inner)) = (text.get(at..start), text.get(start..end)) else {
             continue;
         };
-        page.push_str(&esc(before));
+        plain(page, before, at == 0);
         match h {
             Highlight::Mention(i) => {
                 let m = &doc.mentions[i];
@@ -406,7 +406,26 @@ fn text(page: &mut String, n: usize, text: &str, doc: &Document, out: &OutDoc<'_
         }
         at = end;
     }
-    page.push_str(&esc(text.get(at..).unwrap_or_default()));
+    plain(page, text.get(at..).unwrap_or_default().trim_end(), at == 0);
+}
+
+/// Text between highlights, escaped, with blank lines folded: a run of
+/// white space holding two or more line breaks (HTML input is full of them)
+/// becomes one empty line, and the document's leading white space goes.
+/// Display only: highlights are placed by offset before folding.
+fn plain(page: &mut String, text: &str, first: bool) {
+    let text = if first { text.trim_start() } else { text };
+    let mut rest = text;
+    while let Some(i) = rest.find('\n') {
+        let run_start = rest[..i].trim_end().len();
+        let after = rest[i..].trim_start();
+        let run = &rest[run_start..rest.len() - after.len()];
+        let breaks = run.matches('\n').count();
+        page.push_str(&esc(&rest[..run_start]));
+        page.push_str(if breaks >= 2 { "\n\n" } else { run });
+        rest = after;
+    }
+    page.push_str(&esc(rest));
 }
 
 /// Mentions, plus the analogy sides that are no mention and the cues, when
@@ -467,6 +486,13 @@ fn tooltip(m: &Mention, start: usize, end: usize) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn blank_lines_folded() {
+        let mut page = String::new();
+        super::plain(&mut page, "\n \n a  b\n c \n\n\n  \n d<", true);
+        assert_eq!(page, "a  b\n c\n\nd&lt;");
+    }
+
     #[test]
     fn escapes() {
         assert_eq!(
