@@ -99,21 +99,23 @@ impl EventIndex {
 impl EventIndex {
     /// The event a bare place name stands for in an analogy ("another
     /// Munich" is the Munich Agreement): among the place's events flagged as
-    /// commonly invoked, the one with the highest prior.
+    /// commonly invoked, one whose canonical name names the place (not the
+    /// Yalta Conference for "Crimea"), then the highest prior, then the
+    /// lowest index (so the choice never depends on hash order).
     pub fn analogy_event(&self, gazetteer: &Gazetteer, place: u32) -> Option<u32> {
         let entries = gazetteer.entries();
+        let place_name = entries.get(place as usize)?.canonical.to_lowercase();
+        let key = |e: u32| {
+            let entry = &entries[e as usize];
+            let named = entry.canonical.to_lowercase().contains(&place_name);
+            (named, entry.prior, std::cmp::Reverse(e))
+        };
         self.by_place
             .get(&place)?
             .iter()
             .copied()
             .filter(|&e| entries[e as usize].analogy == Some(true))
-            .max_by(|&a, &b| {
-                entries[a as usize]
-                    .prior
-                    .partial_cmp(&entries[b as usize].prior)
-                    .unwrap_or(std::cmp::Ordering::Equal)
-                    .then(std::cmp::Ordering::Greater)
-            })
+            .max_by(|&a, &b| key(a).partial_cmp(&key(b)).unwrap_or(std::cmp::Ordering::Equal))
     }
 }
 
