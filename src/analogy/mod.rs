@@ -349,7 +349,7 @@ pub(crate) fn detect<'a>(ctx: &'a Context<'a>, text: &'a str, mentions: &'a [Men
 fn historical_sides(ctx: &Context<'_>, text: &str, mentions: &[Mention], present: i32) -> Vec<Past> {
     let mut out = Vec::new();
     for (i, m) in mentions.iter().enumerate() {
-        if let Some(p) = historical_mention(ctx, m, i, present) {
+        if let Some(p) = historical_mention(ctx, text, m, i, present) {
             out.push(p);
         }
     }
@@ -379,7 +379,7 @@ fn historical_sides(ctx: &Context<'_>, text: &str, mentions: &[Mention], present
 }
 
 /// A mention as a historical side, if it is one.
-fn historical_mention(ctx: &Context<'_>, m: &Mention, index: usize, present: i32) -> Option<Past> {
+fn historical_mention(ctx: &Context<'_>, text: &str, m: &Mention, index: usize, present: i32) -> Option<Past> {
     let entry = m.id.as_deref().and_then(|id| ctx.gazetteer.get(id));
     let mut side = mention_side(m, index);
     let mut evidence = Vec::new();
@@ -391,7 +391,11 @@ fn historical_mention(ctx: &Context<'_>, m: &Mention, index: usize, present: i32
                 return None;
             }
             side.year = Some(year);
-            if m.year.is_some() {
+            // Anchored by the resolver ("Munich 1938"), or an alias that
+            // carries its year ("Saigon 1975", "the 1973 oil crisis").
+            let written = ctx.years.iter().any(|&(s, e, _)| s >= m.start && e <= m.end)
+                || crate::resolve::years::year_after(text, m.end).is_some_and(|(y, _)| y == year);
+            if m.year.is_some() || written {
                 evidence.push(AnalogyEvidence::YearAnchor);
             }
             (e.valence, e.analogy == Some(true))

@@ -165,13 +165,20 @@ fn choose(ctx: &Context<'_>, norm: &Normalized<'_>, hits: &[Hit]) -> Vec<(Mentio
                 && !plain_word
                 && !in_longer_name(original, start, end, ctx.common);
             let cue = cues(original, start, end);
+            // A capitalised place name right before a year ("Anchorage
+            // 2025", even at a sentence start where `anchorage` is a common
+            // word) is named, not a common word.
+            let calendar = ALWAYS_CAPITALISED.contains(&key);
+            let year_named = !calendar
+                && is_capitalised(surface)
+                && !in_longer_name(original, start, end, ctx.common)
+                && year_after(original, end).is_some();
             // In German text a noun that is also a name (`Frieden`) takes
             // its co-reference only where a name stands: next to a speech
             // verb, a title or before a comma, never after an article.
             // A month or weekday (`In May`, `im Mai`, after Theresa May)
             // needs a speech verb or a title even then: a comma follows dates
             // too (`In May, the talks resumed`).
-            let calendar = ALWAYS_CAPITALISED.contains(&key);
             let spoken = cue.speech || cue.title || speech_before(original, start);
             let name_slot = if calendar {
                 !determiner && (spoken || person_follows(&original[end..]))
@@ -199,6 +206,9 @@ fn choose(ctx: &Context<'_>, norm: &Normalized<'_>, hits: &[Hit]) -> Vec<(Mentio
                             && entry.kind == EntityKind::Place
                             && is_capitalised(surface))
                         || (capitalised && case_fits(alias, surface))
+                        || (year_named
+                            && entry.kind == EntityKind::Place
+                            && case_fits(alias, surface))
                         || (distinctive[i] && entry.prior >= PROMINENT);
                     evidence && casing_ok(i, t)
                 })
@@ -358,7 +368,9 @@ fn anchor_years(ctx: &Context<'_>, text: &str, resolved: Vec<(Mention, u32)>) ->
         .chain([text.len()])
         .collect();
     for ((mut m, entry), next) in resolved.into_iter().zip(next_starts) {
-        if m.kind == EntityKind::Place {
+        // A place inside a longer unknown name ("Silicon Valley Bank 2023")
+        // is not anchored: the year belongs to that name.
+        if m.kind == EntityKind::Place && !in_longer_name(text, m.start, m.end, ctx.common) {
             let prev_end = out.last().map_or(0, |p| p.end);
             let anchor = match year_after(text, m.end) {
                 Some((year, end)) if end <= next => Some((year, m.start, end)),
