@@ -379,7 +379,13 @@ fn historical_sides(ctx: &Context<'_>, text: &str, mentions: &[Mention], present
 }
 
 /// A mention as a historical side, if it is one.
-fn historical_mention(ctx: &Context<'_>, text: &str, m: &Mention, index: usize, present: i32) -> Option<Past> {
+fn historical_mention(
+    ctx: &Context<'_>,
+    text: &str,
+    m: &Mention,
+    index: usize,
+    present: i32,
+) -> Option<Past> {
     let entry = m.id.as_deref().and_then(|id| ctx.gazetteer.get(id));
     let mut side = mention_side(m, index);
     let mut evidence = Vec::new();
@@ -648,14 +654,22 @@ impl Detection<'_> {
             let (s0, s1) = self.sentences.around(p.side.start);
             let Some(year) = p.side.year else { continue };
             // The present side: a year-anchored mention of the same sentence
-            // at least a generation later.
-            let Some((mi, m)) = self.mentions.iter().enumerate().find(|(_, m)| {
+            // at least a generation later, or else a present-day name
+            // before a colon that opens a list of dated precedents ("Trump
+            // and Putin in Alaska: Munich 1938? Yalta 1945?").
+            let mentions = self.mentions;
+            let same_sentence = mentions.iter().enumerate().find(|(_, m)| {
                 m.start >= s0
                     && m.end <= s1
                     && m.year.is_some_and(|y| y >= year + 25)
                     && m.start != p.side.start
-            }) else {
-                continue;
+            });
+            let (s0, (mi, m)) = match same_sentence {
+                Some(found) => (s0, found),
+                None => match self.colon_list_source(p.side.start) {
+                    Some((colon_sentence, mi)) => (colon_sentence, (mi, &mentions[mi])),
+                    None => continue,
+                },
             };
             if !p.analogy_flag && p.side.id.is_some() {
                 continue;
@@ -675,6 +689,78 @@ impl Detection<'_> {
                 evidence,
             });
         }
+    }
+
+    /// The present-day side of a list of dated precedents opened by a
+    /// colon: `start` is preceded, up to a colon, only by other
+    /// year-anchored historical sides, punctuation and conjunctions, and the
+    /// colon's sentence names something of the present (the last such
+    /// mention before the colon). Returns the colon sentence's start and the
+    /// mention's index.
+    fn colon_list_source(&self, start: usize) -> Option<(usize, usize)> {
+        let before = self.text.get(..start)?;
+        let colon = before.rfind(':')?;
+        // The list runs from the colon to the end of the side's sentence
+        // (a question mark ends each item): up to the next sentence that
+        // is not itself a dated item.
+        let mut end = self.sentences.around(start).1;
+        while end < self.text.len() {
+            let (n0, n1) = self.sentences.around(end);
+            if n1 <= end || !self.dated_items_only(n0, n1) {
+                break;
+            }
+            end = n1;
+        }
+        if !self.dated_items_only(colon + 1, end) || end - colon > 200 {
+            return None;
+        }
+        let (c0, _) = self.sentences.around(colon);
+        // Dated precedents are not the present; a place that could stand
+        // for an event ("Alaska") still names the present here.
+        let past_starts: Vec<usize> = self
+            .past
+            .iter()
+            .filter(|q| q.evidence.contains(&AnalogyEvidence::YearAnchor))
+            .map(|q| q.side.start)
+            .collect();
+        self.mentions
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| m.start >= c0 && m.end <= colon && !past_starts.contains(&m.start))
+            .filter(|(_, m)| matches!(m.kind, EntityKind::Person | EntityKind::Place | EntityKind::Event))
+            .last()
+            .map(|(mi, _)| (c0, mi))
+    }
+
+    /// Whether `text[from..to]` holds only year-anchored historical sides,
+    /// punctuation and conjunctions ("Munich 1938? Yalta 1945? Or
+    /// Reykjavik 1986?"), and at least one side.
+    fn dated_items_only(&self, from: usize, to: usize) -> bool {
+        const GLUE: &[&str] = &[
+            "or", "nor", "and", "ou", "ni", "et", "oder", "noch", "und", "even", "bien",
+        ];
+        let Some(span) = self.text.get(from..to) else {
+            return false;
+        };
+        let mut rest = span.to_string();
+        let mut items = 0;
+        for q in self
+            .past
+            .iter()
+            .filter(|q| q.side.start >= from && q.side.end <= to)
+        {
+            if !q.evidence.contains(&AnalogyEvidence::YearAnchor) {
+                return false;
+            }
+            let (a, b) = (q.side.start - from, q.side.end - from);
+            rest.replace_range(a..b, &" ".repeat(b - a));
+            items += 1;
+        }
+        items > 0
+            && rest
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .all(|w| GLUE.contains(&w.to_lowercase().as_str()))
     }
 
     /// Records the analogy made for historical side `j`, if any: only a

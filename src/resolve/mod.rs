@@ -206,9 +206,7 @@ fn choose(ctx: &Context<'_>, norm: &Normalized<'_>, hits: &[Hit]) -> Vec<(Mentio
                             && entry.kind == EntityKind::Place
                             && is_capitalised(surface))
                         || (capitalised && case_fits(alias, surface))
-                        || (year_named
-                            && entry.kind == EntityKind::Place
-                            && case_fits(alias, surface))
+                        || (year_named && entry.kind == EntityKind::Place && case_fits(alias, surface))
                         || (distinctive[i] && entry.prior >= PROMINENT);
                     evidence && casing_ok(i, t)
                 })
