@@ -726,9 +726,13 @@ impl Detection<'_> {
         self.mentions
             .iter()
             .enumerate()
-            .filter(|(_, m)| m.start >= c0 && m.end <= colon && !past_starts.contains(&m.start))
-            .filter(|(_, m)| matches!(m.kind, EntityKind::Person | EntityKind::Place | EntityKind::Event))
-            .last()
+            .rev()
+            .find(|(_, m)| {
+                m.start >= c0
+                    && m.end <= colon
+                    && !past_starts.contains(&m.start)
+                    && matches!(m.kind, EntityKind::Person | EntityKind::Place | EntityKind::Event)
+            })
             .map(|(mi, _)| (c0, mi))
     }
 
