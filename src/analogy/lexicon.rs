@@ -34,9 +34,10 @@ const BUNDLED: &[(&str, &str, &str)] = &[
 ];
 
 /// Words that may stand between a cue and the historical side ("another
-/// *the*…", "rappelle *l'*…", "erinnert an *den*…").
-const DETERMINERS: &str =
-    "the|a|an|le|la|les|l|un|une|des|du|d|der|die|das|den|dem|des|ein|eine|einen|einem|einer|this|that";
+/// *the*…", "rappelle *l'*…", "erinnert an *den*…"), possessives included
+/// ("becoming *Britain's* Suez", "*our* Suez moment", "*notre* Munich").
+const DETERMINERS: &str = "the|a|an|le|la|les|l|un|une|des|du|d|der|die|das|den|dem|des|ein|eine|einen|einem|einer|this|that|\
+our|their|his|her|its|my|your|notre|nos|leur|leurs|son|sa|ses|mon|ma|unser|unsere|unseren|unserem|ihr|ihre|ihren|sein|seine|seinen";
 
 /// A cue starts and ends at a word boundary.
 const BOUNDARY_BEFORE: &str = r"(?:^|[^\p{L}\p{N}])";
@@ -155,6 +156,21 @@ impl Lexicon {
     /// a historical side): (cue index, byte offset of the cue in `before`,
     /// end of the cue).
     pub fn prefixes(&self, before: &str) -> Vec<(usize, usize, usize)> {
+        let found = self.prefixes_at_end(before);
+        if !found.is_empty() {
+            return found;
+        }
+        // A possessive name between the cue and the side ("becoming
+        // Britain's Suez", "turn into Europe's Lehman Brothers") is read
+        // like a determiner; matched here rather than in every cue regex,
+        // where a letter class made the set too large.
+        match possessive_start(before) {
+            Some(at) => self.prefixes_at_end(&before[..at]),
+            None => found,
+        }
+    }
+
+    fn prefixes_at_end(&self, before: &str) -> Vec<(usize, usize, usize)> {
         self.prefix_set
             .matches(before)
             .iter()
@@ -336,6 +352,19 @@ fn shape(pattern: &str) -> Option<(Shape, Option<String>)> {
         return None;
     }
     Some((Shape::Slot { prefix, suffix }, None))
+}
+
+/// Where a trailing possessive word (`Britain's `, `Europe’s `, `Amerikas`
+/// is not one) starts in `before`, when `before` ends with one.
+fn possessive_start(before: &str) -> Option<usize> {
+    let t = before.trim_end();
+    let word = t.strip_suffix("'s").or_else(|| t.strip_suffix("’s"))?;
+    let start = word
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !(c.is_alphabetic() || c == '-' || c == '.'))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    (start < word.len() && word[start..].chars().next().is_some_and(char::is_uppercase)).then_some(start)
 }
 
 /// Translates pattern syntax to regex syntax: `(a|b)` groups, `?` after a

@@ -423,17 +423,24 @@ fn historical_mention(
             (e.valence, e.analogy == Some(true))
         }
         (EntityKind::Place, Some(e)) => {
-            // Only a city or a region stands for an event ("another Munich",
-            // "un nouveau Suez"); a country or a continent stands for itself.
-            if matches!(
+            // A city or a region stands for its event ("another Munich",
+            // "un nouveau Suez"); a country or a continent stands for itself,
+            // unless an event takes its name as an alias ("America's next
+            // Vietnam": the Vietnam War lists `~Vietnam`).
+            let country = matches!(
                 e.subtype.as_deref(),
                 Some("country" | "continent" | "supranational")
-            ) || e.weak_canonical
-            {
-                return None;
-            }
-            let place = ctx.gazetteer.index_of(m.id.as_deref()?)?;
-            let ev = &ctx.gazetteer.entries()[ctx.events.analogy_event(ctx.gazetteer, place)? as usize];
+            );
+            let ev = if country || e.weak_canonical {
+                m.candidates
+                    .iter()
+                    .filter(|c| c.kind == EntityKind::Event)
+                    .filter_map(|c| ctx.gazetteer.get(&c.id))
+                    .find(|ev| ev.analogy == Some(true))?
+            } else {
+                let place = ctx.gazetteer.index_of(m.id.as_deref()?)?;
+                &ctx.gazetteer.entries()[ctx.events.analogy_event(ctx.gazetteer, place)? as usize]
+            };
             let year = ev.start.map(|d| d.year)?;
             if year > present - RECENT {
                 return None;
@@ -536,14 +543,11 @@ fn moment_inside(lex: &Lexicon, side: &Side) -> Option<Found> {
     Some((i, cs, ce))
 }
 
-/// Whether only spaces and at most one determiner stand between a cue
-/// ending at `cue_end` and the end of `before`.
+/// Whether only spaces and at most one determiner or possessive ("l'",
+/// "Britain's") stand between a cue ending at `cue_end` and the end of
+/// `before`.
 fn tight(before: &str, cue_end: usize) -> bool {
-    let gap: Vec<&str> = before[cue_end..]
-        .split(|c: char| c.is_whitespace() || c == '\'' || c == '’')
-        .filter(|w| !w.is_empty())
-        .collect();
-    gap.len() <= 1
+    before[cue_end..].split_whitespace().count() <= 1
 }
 
 /// Whether the text between two historical sides joins them in a list.
@@ -867,9 +871,22 @@ impl Detection<'_> {
             m.start != p.side.start && !historical && m.kind != EntityKind::Group
         };
         let mentions = self.mentions.iter().enumerate();
+        // The possessor right before the cue ("becoming Britain's Suez",
+        // "America's next Vietnam") owns the comparison but is seldom the
+        // thing compared: an earlier name of the sentence goes first.
+        let possessor = |m: &Mention| {
+            let between = self.text.get(m.end..before).unwrap_or("");
+            let between = between.trim_end();
+            between == "'s" || between == "’s"
+        };
         let before_cue = mentions
             .clone()
-            .rfind(|(_, m)| m.start >= s0 && m.end <= before && current(m));
+            .rfind(|(_, m)| m.start >= s0 && m.end <= before && current(m) && !possessor(m))
+            .or_else(|| {
+                mentions
+                    .clone()
+                    .rfind(|(_, m)| m.start >= s0 && m.end <= before && current(m))
+            });
         let after_target = || {
             mentions
                 .clone()
