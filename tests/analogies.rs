@@ -120,15 +120,24 @@ fn score(item: &Item, doc: &Document) -> (Score, Vec<String>) {
         ..Score::default()
     };
     let mut details = Vec::new();
+    // Gold analogies are listed in text order; a target written again in
+    // the next gold item is its next occurrence (it used to be located at
+    // the same one, so the second of two "Staline" never matched).
     let mut at = 0;
+    let mut previous: Option<(&str, usize)> = None;
     let mut taken = vec![false; doc.analogies.len()];
     for g in &item.analogies {
-        let start = item.text[at..]
+        let from = match previous {
+            Some((text, end)) if text == g.target => end,
+            _ => at,
+        };
+        let start = item.text[from..]
             .find(&g.target)
-            .map(|i| at + i)
+            .map(|i| from + i)
             .unwrap_or_else(|| panic!("{}: target `{}` not in text", item.name, g.target));
         let end = start + g.target.len();
         at = start;
+        previous = Some((g.target.as_str(), end));
         let found = doc
             .analogies
             .iter()
