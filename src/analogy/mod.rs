@@ -502,7 +502,11 @@ fn cue_around(ctx: &Context<'_>, text: &str, p: &Past, s0: usize, s1: usize) -> 
         let Some((_, suffix_end)) = lex.suffix_of(i, after) else {
             continue;
         };
-        if p.needs_tight_cue && (!tight(before, ce) || after.starts_with(['-', '–', '—'])) {
+        // A place or a bare year is history only next to a firm cue: "This
+        // is Munich in October" is a city, "another Munich" an analogy.
+        if p.needs_tight_cue
+            && (!tight(before, ce) || after.starts_with(['-', '–', '—']) || lex.cues[i].weight < FIRM_CUE)
+        {
             continue;
         }
         let (start, end) = (
@@ -542,6 +546,9 @@ fn moment_inside(lex: &Lexicon, side: &Side) -> Option<Found> {
     let i = lex.cues.iter().position(|c| c.family == CueFamily::Moment)?;
     Some((i, cs, ce))
 }
+
+/// The weight a cue needs to make a place or a bare year historical.
+const FIRM_CUE: f32 = 0.8;
 
 /// Whether only spaces and at most one determiner or possessive ("l'",
 /// "Britain's") stand between a cue ending at `cue_end` and the end of
