@@ -638,7 +638,11 @@ impl Detection<'_> {
             };
             let family = self.ctx.lexicon.cues[cue].family;
             let earlier = self.out.iter().position(|a| a.target.start == past[j].side.start);
-            let overridable = earlier.is_some_and(|k| self.out[k].polarity == Polarity::Questioned);
+            // A question, or a memory cue ("Do you remember Y? … Why did you
+            // not follow this example?"), gives way to the cue pointing back.
+            let overridable = earlier.is_some_and(|k| {
+                self.out[k].polarity == Polarity::Questioned || self.out[k].family == CueFamily::Lesson
+            });
             if self.used[j] && family != CueFamily::Rejection && !overridable {
                 continue;
             }
@@ -826,9 +830,11 @@ impl Detection<'_> {
         };
         // A question with a cue pointing back is a reproach ("Why did you
         // not follow this example?"), not a question about the analogy.
+        // So is a lesson asked as a question ("Do you remember the Cuban
+        // Missile Crisis?"): rhetorical, the lesson is affirmed.
         let back = how.contains(&AnalogyEvidence::PointsBack);
         let polarity = match polarity_of(self.text, s1, denial) {
-            Polarity::Questioned if back => Polarity::Affirmed,
+            Polarity::Questioned if back || family == CueFamily::Lesson => Polarity::Affirmed,
             p => p,
         };
         let mut evidence = how.to_vec();
