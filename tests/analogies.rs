@@ -263,7 +263,7 @@ fn analogy_cases() {
         "tests/data/analogies.toml (per family and language)",
         true,
     );
-    floors(&total, "analogies.toml", [0.90, 0.60, 0.72, 0.80, 0.93]);
+    floors(&total, "analogies.toml", [0.93, 0.74, 0.90, 0.88, 0.95]);
 }
 
 #[test]
@@ -275,7 +275,7 @@ fn analogy_eval() {
         "tests/data/analogy-eval.toml (per language)",
         false,
     );
-    floors(&total, "analogy-eval.toml", [0.75, 0.45, 0.60, 0.60, 0.85]);
+    floors(&total, "analogy-eval.toml", [0.86, 0.60, 0.77, 0.67, 0.90]);
 }
 
 /// Fails when precision, recall, target-id, stance or polarity accuracy
