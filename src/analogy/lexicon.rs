@@ -119,6 +119,7 @@ impl Lexicon {
         }
         let set = |src: &[String]| {
             regex::RegexSetBuilder::new(src)
+                .size_limit(SET_SIZE)
                 .dfa_size_limit(DFA_CACHE)
                 .build()
                 .map_err(|e| Error::Build(format!("cue set: {e}")))
@@ -239,6 +240,11 @@ fn build(src: &str) -> Result<Regex> {
 /// case-insensitive Unicode classes of a hundred patterns thrash it and the
 /// search falls back to the NFA simulation, about 8× slower.
 const DFA_CACHE: usize = 8 << 20;
+
+/// The compiled size allowed for each cue set. Every pattern carries its own
+/// Unicode word-boundary classes, so ~200 patterns pass the default 10 MiB;
+/// the set is built once per process and shared.
+const SET_SIZE: usize = 32 << 20;
 
 /// Parses one cue file into `cues`, with the regex sources of its
 /// free-standing cues in `back`.

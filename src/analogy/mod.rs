@@ -502,10 +502,15 @@ fn cue_around(ctx: &Context<'_>, text: &str, p: &Past, s0: usize, s1: usize) -> 
         let Some((_, suffix_end)) = lex.suffix_of(i, after) else {
             continue;
         };
-        // A place or a bare year is history only next to a firm cue: "This
-        // is Munich in October" is a city, "another Munich" an analogy.
+        // A place or a bare year is history only right next to its cue, a
+        // place only next to a firm one: "This is Munich in October" and
+        // "back in Munich by Friday" are the city, "another Munich" an
+        // analogy.
+        let place = p.evidence.contains(&AnalogyEvidence::PlaceForEvent);
         if p.needs_tight_cue
-            && (!tight(before, ce) || after.starts_with(['-', '–', '—']) || lex.cues[i].weight < FIRM_CUE)
+            && (!tight(before, ce)
+                || after.starts_with(['-', '–', '—'])
+                || (place && lex.cues[i].weight < FIRM_CUE))
         {
             continue;
         }
@@ -547,7 +552,7 @@ fn moment_inside(lex: &Lexicon, side: &Side) -> Option<Found> {
     Some((i, cs, ce))
 }
 
-/// The weight a cue needs to make a place or a bare year historical.
+/// The weight a cue needs to make a place stand for its event.
 const FIRM_CUE: f32 = 0.8;
 
 /// Whether only spaces and at most one determiner or possessive ("l'",
