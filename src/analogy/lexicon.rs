@@ -340,7 +340,10 @@ fn shape(pattern: &str) -> Option<(Shape, Option<String>)> {
         None
     } else {
         let dets = format!(r"(?:(?:{DETERMINERS})(?:\s+|\s*['’]\s*))*");
-        let src = format!(r"(?i){boundary_before}(?P<cue>{})\s*{dets}$", to_regex(before)?);
+        let src = format!(
+            r#"(?i){boundary_before}(?P<cue>{})[\s«"“„]*{dets}$"#,
+            to_regex(before)?
+        );
         Some(Regex::new(&src).ok()?)
     };
     let suffix = if after.trim().is_empty() {
@@ -375,7 +378,8 @@ fn possessive_start(before: &str) -> Option<usize> {
 
 /// Translates pattern syntax to regex syntax: `(a|b)` groups, `?` after a
 /// group makes it (and the space after it) optional, a space matches any
-/// spacing, `'` any apostrophe; everything else is literal.
+/// spacing and quotation marks, `'` any apostrophe; everything else is
+/// literal.
 fn to_regex(pattern: &str) -> Option<String> {
     let chars: Vec<char> = pattern.chars().collect();
     let mut out = String::new();
@@ -403,7 +407,8 @@ fn to_regex(pattern: &str) -> Option<String> {
                 }
             }
             '|' => out.push('|'),
-            ' ' => out.push_str(r"\s+"),
+            // Quotation marks may stand between words: une « nouvelle Yalta ».
+            ' ' => out.push_str(r#"[\s«»"“”„]+"#),
             '\'' | '’' => out.push_str("['’]"),
             '-' => out.push_str(r"\s*-\s*"),
             c => out.push_str(&regex::escape(&c.to_string())),
@@ -416,6 +421,32 @@ fn to_regex(pattern: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Regression: alternation is leftmost-first, so in `(nouvel|nouvelle)`
+    /// the cue stopped at "nouvel" and "le" was read as a determiner. A
+    /// longer alternative must come before any alternative it extends.
+    #[test]
+    fn alternatives_put_extensions_first() {
+        for (path, _, text) in BUNDLED {
+            for (n, line) in text.lines().enumerate() {
+                let Some(pattern) = line.split('\t').nth(3) else {
+                    continue;
+                };
+                for group in pattern.split('(').skip(1).filter_map(|g| g.split(')').next()) {
+                    let alts: Vec<&str> = group.split('|').collect();
+                    for (i, a) in alts.iter().enumerate() {
+                        for b in &alts[i + 1..] {
+                            assert!(
+                                !(b.len() > a.len() && b.starts_with(a)),
+                                "{path}:{}: `{b}` must come before `{a}`",
+                                n + 1
+                            );
+                        }
+                    }
+                }
+            }
+        }
+    }
 
     #[test]
     fn bundled_lexicons_compile() {
