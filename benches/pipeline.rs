@@ -149,13 +149,19 @@ fn bench(c: &mut Criterion) {
     let inserted: usize = spans.iter().map(Vec::len).sum();
     let bytes: usize = docs.iter().map(String::len).sum();
     for (doc, want) in docs.iter().zip(&spans) {
-        let got: Vec<(usize, usize)> = ex
-            .extract(doc)
-            .mentions
-            .iter()
-            .map(|m| (m.start, m.end))
-            .collect();
+        let found = ex.extract(doc);
+        let got: Vec<(usize, usize)> = found.mentions.iter().map(|m| (m.start, m.end)).collect();
         if &got != want {
+            for m in found
+                .mentions
+                .iter()
+                .filter(|m| !want.contains(&(m.start, m.end)))
+            {
+                eprintln!(
+                    "extra: {:?} {:?} {:?} {:?}",
+                    m.text, m.id, m.canonical, m.evidence
+                );
+            }
             // Each false alarm with its context, to see which rule made it.
             let extra: Vec<&str> = got
                 .iter()
