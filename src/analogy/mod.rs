@@ -355,7 +355,7 @@ fn historical_sides(ctx: &Context<'_>, text: &str, mentions: &[Mention], present
     }
     for &(start, end, year) in ctx.years {
         let inside = mentions.iter().any(|m| m.start <= start && end <= m.end);
-        if !inside && year <= present - BARE_YEAR_DISTANCE {
+        if !inside && !dates_a_mention(text, mentions, start) && year <= present - BARE_YEAR_DISTANCE {
             out.push(Past {
                 side: Side {
                     start,
@@ -376,6 +376,19 @@ fn historical_sides(ctx: &Context<'_>, text: &str, mentions: &[Mention], present
     }
     out.sort_by_key(|p| p.side.start);
     out
+}
+
+/// Whether the year at `start` dates the mention right before it ("the
+/// Budapest Memorandum of 1994", "das Budapester Memorandum von 1994",
+/// "les accords de Munich de 1938"): then it is no side of its own.
+fn dates_a_mention(text: &str, mentions: &[Mention], start: usize) -> bool {
+    const DATING: &[&str] = &["of", "in", "from", "de", "en", "du", "von", "aus", "im", "vom"];
+    mentions.iter().any(|m| {
+        m.end <= start
+            && text
+                .get(m.end..start)
+                .is_some_and(|between| DATING.contains(&between.trim().to_lowercase().as_str()))
+    })
 }
 
 /// A mention as a historical side, if it is one.
