@@ -582,16 +582,24 @@ fn is_list_joint(between: &str) -> bool {
         .filter(|w| !w.is_empty())
         .map(str::to_lowercase)
         .collect();
+    // Besides conjunctions: articles, "of", "as well", "then", "not".
     const JOINS: &[&str] = &[
-        "nor", "or", "and", "ni", "ou", "et", "noch", "oder", "und", "weder", "then", "not", "the", "a",
-        "le", "la", "l", "der", "die", "das", "of", "de", "von", "as", "well", "even",
+        "weder", "then", "not", "the", "a", "le", "la", "l", "der", "die", "das", "of", "de", "von", "as",
+        "well",
     ];
     between.len() <= 24
         && between
             .chars()
             .all(|c| c.is_alphanumeric() || c.is_whitespace() || ",;'’".contains(c))
-        && words.iter().all(|w| JOINS.contains(&w.as_str()))
+        && words
+            .iter()
+            .all(|w| CONJUNCTIONS.contains(&w.as_str()) || JOINS.contains(&w.as_str()))
 }
+
+/// Conjunctions that join the items of a list (EN, FR, DE).
+const CONJUNCTIONS: &[&str] = &[
+    "or", "nor", "and", "ou", "ni", "et", "oder", "noch", "und", "even",
+];
 
 /// The state of one detection run: the document, its historical sides,
 /// which of them an analogy already took, and the analogies found.
@@ -750,12 +758,11 @@ impl Detection<'_> {
         let (c0, _) = self.sentences.around(colon);
         // Dated precedents are not the present; a place that could stand
         // for an event ("Alaska") still names the present here.
-        let past_starts: Vec<usize> = self
-            .past
-            .iter()
-            .filter(|q| q.evidence.contains(&AnalogyEvidence::YearAnchor))
-            .map(|q| q.side.start)
-            .collect();
+        let dated = |start: usize| {
+            self.past
+                .iter()
+                .any(|q| q.side.start == start && q.evidence.contains(&AnalogyEvidence::YearAnchor))
+        };
         self.mentions
             .iter()
             .enumerate()
@@ -763,7 +770,7 @@ impl Detection<'_> {
             .find(|(_, m)| {
                 m.start >= c0
                     && m.end <= colon
-                    && !past_starts.contains(&m.start)
+                    && !dated(m.start)
                     && matches!(m.kind, EntityKind::Person | EntityKind::Place | EntityKind::Event)
             })
             .map(|(mi, _)| (c0, mi))
@@ -773,9 +780,6 @@ impl Detection<'_> {
     /// punctuation and conjunctions ("Munich 1938? Yalta 1945? Or
     /// Reykjavik 1986?"), and at least one side.
     fn dated_items_only(&self, from: usize, to: usize) -> bool {
-        const GLUE: &[&str] = &[
-            "or", "nor", "and", "ou", "ni", "et", "oder", "noch", "und", "even", "bien",
-        ];
         let Some(span) = self.text.get(from..to) else {
             return false;
         };
@@ -797,7 +801,8 @@ impl Detection<'_> {
             && rest
                 .split(|c: char| !c.is_alphanumeric())
                 .filter(|w| !w.is_empty())
-                .all(|w| GLUE.contains(&w.to_lowercase().as_str()))
+                .map(str::to_lowercase)
+                .all(|w| CONJUNCTIONS.contains(&w.as_str()) || w == "bien")
     }
 
     /// Records the analogy made for historical side `j`, if any: only a

@@ -160,19 +160,16 @@ fn choose(ctx: &Context<'_>, norm: &Normalized<'_>, hits: &[Hit]) -> Vec<(Mentio
             // about a German noun anywhere.
             let plain_word =
                 common_word && (caps_line || german_noun || sentence_initial(original, start) || determiner);
-            let capitalised = is_capitalised(surface)
-                && !ALWAYS_CAPITALISED.contains(&key)
-                && !plain_word
-                && !in_longer_name(original, start, end, ctx.common);
+            let longer_name = in_longer_name(original, start, end, ctx.common);
+            let capitalised =
+                is_capitalised(surface) && !ALWAYS_CAPITALISED.contains(&key) && !plain_word && !longer_name;
             let cue = cues(original, start, end);
             // A capitalised place name right before a year ("Anchorage
             // 2025", even at a sentence start where `anchorage` is a common
             // word) is named, not a common word.
             let calendar = ALWAYS_CAPITALISED.contains(&key);
-            let year_named = !calendar
-                && is_capitalised(surface)
-                && !in_longer_name(original, start, end, ctx.common)
-                && year_after(original, end).is_some();
+            let year_named =
+                !calendar && is_capitalised(surface) && !longer_name && year_after(original, end).is_some();
             // In German text a noun that is also a name (`Frieden`) takes
             // its co-reference only where a name stands: next to a speech
             // verb, a title or before a comma, never after an article.
