@@ -182,7 +182,13 @@ impl Lexicon {
                 };
                 let caps = re.captures(before)?;
                 let cue = caps.name("cue")?;
-                Some((i, cue.start(), cue.end()))
+                // The cue is a whole word: "and" is no cue "an" before a
+                // determiner "d".
+                let rest = &before[cue.end()..];
+                let whole = rest.is_empty()
+                    || rest.starts_with(|c: char| c.is_whitespace() || "«\"“„".contains(c))
+                    || cue.as_str().ends_with(['\'', '’']);
+                whole.then_some((i, cue.start(), cue.end()))
             })
             .collect()
     }
@@ -469,6 +475,10 @@ mod tests {
         // A determiner may stand between.
         assert!(!lex.prefixes("this is reminiscent of the ").is_empty());
         assert!(!lex.prefixes("cela rappelle l’").is_empty());
+        // Regression: "and" read as the cue "an" before a determiner "d";
+        // "und" as "un" + "d".
+        assert!(lex.prefixes("Wellington and ").is_empty());
+        assert!(lex.prefixes("Stalin und ").is_empty());
     }
 
     #[test]

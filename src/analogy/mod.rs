@@ -53,6 +53,10 @@ const RECENT: i32 = 5;
 /// 1938"): nearer years are usually plain dates.
 const BARE_YEAR_DISTANCE: i32 = 15;
 
+/// A person born this many years before the present belongs to history
+/// even when they died within [`RECENT`] years.
+const ELDER_GENERATION: i32 = 90;
+
 /// Cues weighing less need a present-day side in the sentence.
 const WEAK_CUE: f32 = 0.75;
 
@@ -429,8 +433,13 @@ fn historical_mention(
             (None, false)
         }
         (EntityKind::Person, Some(e)) => {
+            // Dead for a while, or of a generation whose time is history
+            // though they died lately ("an Iranian Gorbachev", died 2022).
             let died = e.end?.year;
-            if died > present - RECENT {
+            let elder = e
+                .start
+                .is_some_and(|born| born.year <= present - ELDER_GENERATION);
+            if died > present - RECENT && !elder {
                 return None;
             }
             (e.valence, e.analogy == Some(true))

@@ -25,7 +25,11 @@ impl Sentences {
             let next = i + c.len_utf8();
             let ends = match c {
                 '\n' => true,
-                '.' => b.get(next).is_some_and(|n| n.is_ascii_whitespace()) && !after_abbreviation(text, i),
+                '.' => {
+                    b.get(next).is_some_and(|n| n.is_ascii_whitespace())
+                        && !after_abbreviation(text, i)
+                        && !german_ordinal(text, i)
+                }
                 '!' | '?' | '…' => text[next..].starts_with(char::is_whitespace),
                 _ => false,
             };
@@ -95,6 +99,40 @@ fn after_abbreviation(text: &str, dot: usize) -> bool {
         || ABBREVIATIONS.contains(&lower.as_str())
 }
 
+/// Words a German ordinal stands before ("des 21. Jahrhunderts", "am 9.
+/// November"): the period after the number ends no sentence.
+const ORDINAL_NOUNS: &[&str] = &[
+    "jahrhundert",
+    "jahrhunderts",
+    "jahrestag",
+    "jahrestages",
+    "januar",
+    "februar",
+    "märz",
+    "april",
+    "mai",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "dezember",
+];
+
+/// Whether the period at `dot` follows a number of one or two digits and
+/// comes before a word a German ordinal stands before.
+fn german_ordinal(text: &str, dot: usize) -> bool {
+    let digits = text[..dot].bytes().rev().take_while(u8::is_ascii_digit).count();
+    let number_alone = !text[..dot - digits].ends_with(|c: char| c.is_alphanumeric());
+    let next: String = text[dot + 1..]
+        .trim_start()
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .collect();
+    (1..=2).contains(&digits) && number_alone && ORDINAL_NOUNS.contains(&next.to_lowercase().as_str())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -116,5 +154,20 @@ mod tests {
         let spans = s.spanning(text.find("Cuban").unwrap(), text.find("Why").unwrap());
         assert_eq!(spans.len(), 3);
         assert_eq!((spans[0].start, spans[2].end), (0, text.find("\nNext").unwrap()));
+    }
+
+    /// Regression: "der Churchill des 21. Jahrhunderts" was cut after "21.",
+    /// so the naming cue's suffix lay outside the sentence.
+    #[test]
+    fn german_ordinals_end_no_sentence() {
+        let text = "Selenskyj, der Churchill des 21. Jahrhunderts, kam am 9. November. Dann 12. Neu.";
+        let s = Sentences::new(text);
+        let (a, b) = s.around(0);
+        assert_eq!(
+            &text[a..b],
+            "Selenskyj, der Churchill des 21. Jahrhunderts, kam am 9. November. "
+        );
+        let (a, b) = s.around(text.find("Dann").unwrap());
+        assert_eq!(&text[a..b], "Dann 12. ");
     }
 }
