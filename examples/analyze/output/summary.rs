@@ -4,7 +4,7 @@ use super::table::{count, write_rows};
 use super::{clip, Sink};
 use crate::input::Doc;
 use crate::model::OutDoc;
-use crate::summary::Summary;
+use crate::summary::{Entry, Summary};
 use precedent::{Document, EntityKind};
 use std::io::{self, Write};
 
@@ -33,6 +33,16 @@ pub fn heading(kind: EntityKind) -> &'static str {
     }
 }
 
+/// The first four cells of an entry's row: label, id, count, documents.
+fn entry_cells(e: &Entry) -> [String; 4] {
+    [
+        clip(&e.label, 40),
+        clip(e.id.as_deref().unwrap_or("-"), 44),
+        e.count.to_string(),
+        e.docs.to_string(),
+    ]
+}
+
 impl<W: Write> Sink for SummaryTable<W> {
     fn document(&mut self, _input: &Doc, _doc: &Document, _out: &OutDoc<'_>) -> io::Result<()> {
         Ok(())
@@ -55,18 +65,7 @@ impl<W: Write> Sink for SummaryTable<W> {
                 s.mentions_of(kind),
                 s.distinct(kind)
             )?;
-            let rows: Vec<[String; 4]> = s
-                .top(kind, self.top)
-                .iter()
-                .map(|e| {
-                    [
-                        clip(&e.label, 40),
-                        clip(e.id.as_deref().unwrap_or("-"), 44),
-                        e.count.to_string(),
-                        e.docs.to_string(),
-                    ]
-                })
-                .collect();
+            let rows: Vec<[String; 4]> = s.top(kind, self.top).iter().map(|e| entry_cells(e)).collect();
             write_rows(w, &["canonical", "id", "mentions", "documents"], &rows)?;
         }
         writeln!(w, "\nhistorical analogies ({})", s.analogies)?;
@@ -74,13 +73,8 @@ impl<W: Write> Sink for SummaryTable<W> {
             .top_targets(self.top)
             .iter()
             .map(|e| {
-                [
-                    clip(&e.label, 40),
-                    clip(e.id.as_deref().unwrap_or("-"), 44),
-                    e.count.to_string(),
-                    e.docs.to_string(),
-                    e.stances_text(),
-                ]
+                let [label, id, count, docs] = entry_cells(e);
+                [label, id, count, docs, e.stances_text()]
             })
             .collect();
         write_rows(
