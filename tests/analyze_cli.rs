@@ -83,6 +83,12 @@ fn run(args: &[&str]) -> Run {
     run_in(Path::new(env!("CARGO_MANIFEST_DIR")), args, None)
 }
 
+/// Asserts that the run's standard output holds `expected`, showing it all if not.
+#[track_caller]
+fn assert_stdout_contains(r: &Run, expected: &str) {
+    assert!(r.stdout.contains(expected), "{}", r.stdout);
+}
+
 fn lines(jsonl: &str) -> Vec<Value> {
     jsonl
         .lines()
@@ -285,28 +291,13 @@ fn good_inputs_exit_zero_and_stdin_works() {
     );
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert_eq!(r.stderr.trim(), "2 documents read, 0 skipped, 0 failed");
-    assert!(
-        r.stdout.contains("== one.txt (2 mentions, 0 analogies)"),
-        "{}",
-        r.stdout
+    assert_stdout_contains(&r, "== one.txt (2 mentions, 0 analogies)");
+    assert_stdout_contains(
+        &r,
+        "person  Volodymyr Zelenskyy  Volodymyr Zelenskyy  person/volodymyr-zelenskyy  0..19",
     );
-    assert!(
-        r.stdout
-            .contains("person  Volodymyr Zelenskyy  Volodymyr Zelenskyy  person/volodymyr-zelenskyy  0..19"),
-        "{}",
-        r.stdout
-    );
-    assert!(
-        r.stdout.contains("== - (3 mentions, 2 analogies)"),
-        "{}",
-        r.stdout
-    );
-    assert!(
-        r.stdout
-            .contains("Alaska 2025 (Alaska summit of 2025) → Munich 1938 (Munich Agreement)  \"must not become\" (becoming)  warning, affirmed"),
-        "{}",
-        r.stdout
-    );
+    assert_stdout_contains(&r, "== - (3 mentions, 2 analogies)");
+    assert_stdout_contains(&r, "Alaska 2025 (Alaska summit of 2025) → Munich 1938 (Munich Agreement)  \"must not become\" (becoming)  warning, affirmed");
     // JSON Lines on stdin, fields chosen, --out.
     let r = run_in(
         &dir,
