@@ -165,10 +165,27 @@ impl Lexicon {
         // Britain's Suez", "turn into Europe's Lehman Brothers") is read
         // like a determiner; matched here rather than in every cue regex,
         // where a letter class made the set too large.
-        match possessive_start(before) {
-            Some(at) => self.prefixes_at_end(&before[..at]),
-            None => found,
+        let Some(at) = possessive_start(before) else {
+            return found;
+        };
+        let found = self.prefixes_at_end(&before[..at]);
+        if !found.is_empty() {
+            return found;
         }
+        // The possessive may itself fill a cue's possessive pronoun ("Is
+        // Gaza Biden's Vietnam?" as "Is Gaza his Vietnam?"): read it as
+        // "his", the cue then ends with the possessive.
+        let end = before.trim_end().len();
+        self.prefixes_at_end(&format!("{}his ", &before[..at]))
+            .into_iter()
+            .map(|(i, s, e)| {
+                if s >= at {
+                    (i, at, end)
+                } else {
+                    (i, s, e.min(at).max(end))
+                }
+            })
+            .collect()
     }
 
     fn prefixes_at_end(&self, before: &str) -> Vec<(usize, usize, usize)> {
@@ -384,8 +401,8 @@ fn possessive_start(before: &str) -> Option<usize> {
 
 /// Translates pattern syntax to regex syntax: `(a|b)` groups, `?` after a
 /// group makes it (and the space after it) optional, a space matches any
-/// spacing and quotation marks, `'` any apostrophe; everything else is
-/// literal.
+/// spacing and quotation marks, `'` any apostrophe, `*` one word;
+/// everything else is literal.
 fn to_regex(pattern: &str) -> Option<String> {
     let chars: Vec<char> = pattern.chars().collect();
     let mut out = String::new();
@@ -417,6 +434,9 @@ fn to_regex(pattern: &str) -> Option<String> {
             ' ' => out.push_str(r#"[\s«»"“”„]+"#),
             '\'' | '’' => out.push_str("['’]"),
             '-' => out.push_str(r"\s*-\s*"),
+            // One word of any kind ("an AI Chernobyl", "einen iranischen
+            // Gorbatschow"); kept to few patterns, as the set grows with it.
+            '*' => out.push_str(r"[^\s.,;:!?]+"),
             c => out.push_str(&regex::escape(&c.to_string())),
         }
         i += 1;
@@ -479,6 +499,12 @@ mod tests {
         // "und" as "un" + "d".
         assert!(lex.prefixes("Wellington and ").is_empty());
         assert!(lex.prefixes("Stalin und ").is_empty());
+        // A possessive name fills a cue's possessive pronoun.
+        let before = "Is Gaza Biden's ";
+        assert!(lex
+            .prefixes(before)
+            .iter()
+            .any(|&(_, s, e)| &before[s..e] == "Biden's"));
     }
 
     #[test]

@@ -32,6 +32,7 @@
 //! `questioned` in a question, `affirmed` otherwise.
 
 mod lexicon;
+mod periods;
 mod sentences;
 
 pub(crate) use lexicon::Lexicon;
@@ -357,29 +358,46 @@ fn historical_sides(ctx: &Context<'_>, text: &str, mentions: &[Mention], present
             out.push(p);
         }
     }
+    let decades = periods::decades(text);
     for &(start, end, year) in ctx.years {
-        let inside = mentions.iter().any(|m| m.start <= start && end <= m.end);
+        let inside = mentions.iter().any(|m| m.start <= start && end <= m.end)
+            || decades.iter().any(|&(s, e, _)| s <= start && end <= e);
         if !inside && !dates_a_mention(text, mentions, start) && year <= present - BARE_YEAR_DISTANCE {
-            out.push(Past {
-                side: Side {
-                    start,
-                    end,
-                    text: text[start..end].to_string(),
-                    kind: None,
-                    id: None,
-                    canonical: None,
-                    year: Some(year),
-                    mention: None,
-                },
-                valence: None,
-                evidence: Vec::new(),
-                analogy_flag: false,
-                needs_tight_cue: true,
-            });
+            // A month or season before the year is part of the side
+            // ("its own October 1962").
+            let start = periods::month_before(text, start).unwrap_or(start);
+            out.push(bare_period(text, start, end, year));
+        }
+    }
+    for &(start, end, year) in &decades {
+        let inside = mentions.iter().any(|m| m.start < end && start < m.end);
+        if !inside && year <= present - BARE_YEAR_DISTANCE {
+            out.push(bare_period(text, start, end, year));
         }
     }
     out.sort_by_key(|p| p.side.start);
     out
+}
+
+/// A year, a dated month or a decade as a historical side: history only
+/// right next to a cue.
+fn bare_period(text: &str, start: usize, end: usize, year: i32) -> Past {
+    Past {
+        side: Side {
+            start,
+            end,
+            text: text[start..end].to_string(),
+            kind: None,
+            id: None,
+            canonical: None,
+            year: Some(year),
+            mention: None,
+        },
+        valence: None,
+        evidence: Vec::new(),
+        analogy_flag: false,
+        needs_tight_cue: true,
+    }
 }
 
 /// Whether the year at `start` dates the mention right before it ("the
@@ -529,6 +547,11 @@ fn cue_around(ctx: &Context<'_>, text: &str, p: &Past, s0: usize, s1: usize) -> 
         // "back in Munich by Friday" are the city, "another Munich" an
         // analogy.
         let place = p.evidence.contains(&AnalogyEvidence::PlaceForEvent);
+        // Antonomasia names a person or an event, never a bare period ("un
+        // polar des années 1970" is no naming of the 1970s).
+        if lex.cues[i].family == CueFamily::Naming && p.side.mention.is_none() {
+            continue;
+        }
         if p.needs_tight_cue
             && (!tight(before, ce)
                 || after.starts_with(['-', '–', '—'])
@@ -544,10 +567,11 @@ fn cue_around(ctx: &Context<'_>, text: &str, p: &Past, s0: usize, s1: usize) -> 
                 from + ce
             },
         );
-        // The longest cue wins; between equals, the first in the lexicon.
-        if best.map_or(true, |(_, s, e)| {
-            end.max(p.side.start) - start > e.max(p.side.start) - s
-        }) {
+        // A weak cue never beats a firm one ("a new Watergate." is the
+        // cue "a new", not the indefinite "a … ."); then the longest wins;
+        // between equals, the first in the lexicon.
+        let rank = |i: usize, s: usize, e: usize| (lex.cues[i].weight >= WEAK_CUE, e.max(p.side.start) - s);
+        if best.map_or(true, |(bi, s, e)| rank(i, start, end) > rank(bi, s, e)) {
             best = Some((i, start, end));
         }
     }
