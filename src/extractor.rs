@@ -274,6 +274,7 @@ impl Extractor {
             normalizer: &inner.normalizer,
             lang,
             years: &years,
+            cues: inner.lexicon.as_deref(),
         };
         let mut mentions = resolve(&ctx, &norm, &hits);
         if inner.offsets == Offsets::All {

@@ -71,6 +71,9 @@ pub enum Evidence {
     /// The whole document is written in lower case, so case was not asked
     /// for.
     LowercaseDocument,
+    /// A cue of a historical analogy stands around a name that is also a
+    /// common word ("the Chamberlain of our age", "needs a Chamberlain").
+    AnalogyCue,
 }
 
 /// One reference to a person, place, event or organisation in a text.

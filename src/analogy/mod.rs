@@ -583,6 +583,21 @@ fn cue_around(ctx: &Context<'_>, text: &str, p: &Past, s0: usize, s1: usize) -> 
     best.or_else(|| moment_inside(lex, &p.side))
 }
 
+/// Whether a firm analogy cue stands right around `text[start..end]`
+/// ("the Chamberlain *of our age*", "*needs a* Chamberlain"): evidence for
+/// the resolver that a weak alias written like a common word names a
+/// historical figure there.
+pub(crate) fn cue_slot(lex: &Lexicon, text: &str, start: usize, end: usize) -> bool {
+    let from = floor_boundary(text, start.saturating_sub(PREFIX_WINDOW));
+    let before = &text[from..start];
+    let after = &text[end..ceil_boundary(text, end + SUFFIX_WINDOW)];
+    let firm = |i: usize| lex.cues[i].weight >= FIRM_CUE;
+    lex.prefixes(before)
+        .into_iter()
+        .any(|(i, _, ce)| firm(i) && tight(before, ce) && lex.suffix_of(i, after).is_some())
+        || lex.suffixes(after).into_iter().any(|(i, _, _)| firm(i))
+}
+
 /// An event whose own name carries the cue ("Sputnik moment", "moment
 /// Spoutnik", "Lehman-Moment"): the cue is that word.
 fn moment_inside(lex: &Lexicon, side: &Side) -> Option<Found> {

@@ -57,6 +57,9 @@ pub(crate) struct Context<'a> {
     pub lang: Option<lang::Lang>,
     /// The years written in the document ([`years::written_years`]).
     pub years: &'a [(usize, usize, i32)],
+    /// The analogy cues, when analogies are detected: a cue around a weak
+    /// alias of a historical figure is evidence for it.
+    pub cues: Option<&'a crate::analogy::Lexicon>,
 }
 
 /// Turns hits into mentions.
@@ -182,6 +185,20 @@ fn choose(ctx: &Context<'_>, norm: &Normalized<'_>, hits: &[Hit]) -> Vec<(Mentio
             } else {
                 !german_noun || (!determiner && (spoken || original[end..].starts_with(',')))
             };
+            // A capitalised common word in a cue's slot ("the Chamberlain
+            // of our age") may name a figure an analogy invokes; asked only
+            // when the hit could be one, as the cue lookup costs.
+            let historical = |e: &crate::gazetteer::Entry| e.analogy == Some(true) || e.valence.is_some();
+            let in_cue_slot = is_capitalised(surface)
+                && !capitalised
+                && !calendar
+                && matcher
+                    .targets(hit.pattern)
+                    .iter()
+                    .any(|t| t.weak && historical(&entries[t.entry as usize]))
+                && ctx
+                    .cues
+                    .is_some_and(|lex| crate::analogy::cue_slot(lex, original, start, end));
             let eligible: Vec<Target> = matcher
                 .targets(hit.pattern)
                 .iter()
@@ -204,7 +221,8 @@ fn choose(ctx: &Context<'_>, norm: &Normalized<'_>, hits: &[Hit]) -> Vec<(Mentio
                             && is_capitalised(surface))
                         || (capitalised && case_fits(alias, surface))
                         || (year_named && entry.kind == EntityKind::Place && case_fits(alias, surface))
-                        || (distinctive[i] && entry.prior >= PROMINENT);
+                        || (distinctive[i] && entry.prior >= PROMINENT)
+                        || (in_cue_slot && historical(entry) && case_fits(alias, surface));
                     evidence && casing_ok(i, t)
                 })
                 .collect();
@@ -244,6 +262,8 @@ fn choose(ctx: &Context<'_>, norm: &Normalized<'_>, hits: &[Hit]) -> Vec<(Mentio
                 evidence.push(Evidence::Capitalised);
             } else if listed[i].contains(&entry.kind) {
                 evidence.push(Evidence::Enumeration);
+            } else if in_cue_slot {
+                evidence.push(Evidence::AnalogyCue);
             }
             if !best.weak && named_elsewhere(best.entry) && ranked.len() > 1 {
                 evidence.push(Evidence::CoReference);
