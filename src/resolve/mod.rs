@@ -189,7 +189,7 @@ fn choose(ctx: &Context<'_>, norm: &Normalized<'_>, hits: &[Hit]) -> Vec<(Mentio
             // of our age") may name a figure an analogy invokes; asked only
             // when the hit could be one, as the cue lookup costs.
             let historical = |e: &crate::gazetteer::Entry| e.analogy == Some(true) || e.valence.is_some();
-            let in_cue_slot = is_capitalised(surface)
+            let in_cue_slot = (is_capitalised(surface) || surface.starts_with(|c: char| c.is_ascii_digit()))
                 && !capitalised
                 && !calendar
                 && matcher
