@@ -407,9 +407,12 @@ fn dates_a_mention(text: &str, mentions: &[Mention], start: usize) -> bool {
     const DATING: &[&str] = &["of", "in", "from", "de", "en", "du", "von", "aus", "im", "vom"];
     mentions.iter().any(|m| {
         m.end <= start
-            && text
-                .get(m.end..start)
-                .is_some_and(|between| DATING.contains(&between.trim().to_lowercase().as_str()))
+            && text.get(m.end..start).is_some_and(|between| {
+                let between = between.trim();
+                DATING.contains(&between.to_lowercase().as_str())
+                    // "vom Reichstagsbrand 1933": the event's own year.
+                    || (between.is_empty() && m.kind == EntityKind::Event)
+            })
     })
 }
 
@@ -460,6 +463,18 @@ fn historical_mention(
             if died > present - RECENT && !elder {
                 return None;
             }
+            (e.valence, e.analogy == Some(true))
+        }
+        (EntityKind::Place, Some(e))
+            if e.subtype.as_deref() == Some("historical_state") && e.end.is_some() =>
+        {
+            // A state that no longer exists stands for itself ("une
+            // nouvelle Tchécoslovaquie", "the Weimar Republic").
+            let year = e.end?.year;
+            if year > present - RECENT {
+                return None;
+            }
+            side.year = Some(year);
             (e.valence, e.analogy == Some(true))
         }
         (EntityKind::Place, Some(e)) => {
