@@ -224,6 +224,10 @@ pub enum AnalogyEvidence {
     Valence,
     /// The sentence is a question.
     Question,
+    /// A rejection cue is followed by the same historical side again,
+    /// named to be told apart ("The comparison is indecent. Alfred Dreyfus
+    /// was tried in secret; …").
+    Contrast,
 }
 
 /// One side of an analogy: a span of the original text and what it refers
@@ -638,6 +642,19 @@ fn tight(before: &str, cue_end: usize) -> bool {
     before[cue_end..].split_whitespace().count() <= 1
 }
 
+/// Whether two surfaces share a capitalised word of four letters or more
+/// ("affaire Dreyfus", "Alfred Dreyfus").
+fn shares_proper_name(a: &str, b: &str) -> bool {
+    let names = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.chars().count() >= 4 && w.chars().next().is_some_and(char::is_uppercase))
+            .map(str::to_string)
+            .collect()
+    };
+    let theirs = names(b);
+    names(a).iter().any(|w| theirs.contains(w))
+}
+
 /// Whether the text between two historical sides joins them in a list.
 fn is_list_joint(between: &str) -> bool {
     let words: Vec<String> = between
@@ -715,6 +732,9 @@ impl Detection<'_> {
     /// Free-standing cues, pointing back to the nearest earlier side.
     fn back_cues(&mut self) {
         for (cue, cs, ce) in self.ctx.lexicon.back_cues(self.text) {
+            if self.contrast_after(cue, cs, ce) {
+                continue;
+            }
             let (s0, _) = self.sentences.around(cs);
             let window_start = self.sentences.start_of_previous(s0, 2);
             // The nearest historical side before the cue, not a bare year or
@@ -746,6 +766,66 @@ impl Detection<'_> {
             }
             self.push(j, Some(a));
         }
+    }
+
+    /// A rejection cue followed, in its sentence or the next, by a side
+    /// that names an earlier analogy's target again (same entry, or its
+    /// year): "Some call it a new Dreyfus affair. The comparison is
+    /// indecent. Alfred Dreyfus was tried in secret…", "la comparaison a
+    /// ses limites : en 1945, …". The earlier analogy stands (it was made,
+    /// and reported); the re-mention gets the rejection. Returns whether
+    /// one was made.
+    fn contrast_after(&mut self, cue: usize, cs: usize, ce: usize) -> bool {
+        if self.ctx.lexicon.cues[cue].family != CueFamily::Rejection {
+            return false;
+        }
+        let (c0, c1) = self.sentences.around(cs);
+        let window_end = if c1 < self.text.len() {
+            self.sentences.around(c1).1
+        } else {
+            c1
+        };
+        let earlier: Vec<&Side> = self
+            .out
+            .iter()
+            .filter(|a| a.target.end <= cs && a.family != CueFamily::Rejection)
+            .map(|a| &a.target)
+            .collect();
+        // The same entry, a bare year of its ("en 1945" after Yalta), or a
+        // name sharing a proper name with it ("Alfred Dreyfus" after
+        // "l'affaire Dreyfus").
+        let again = |q: &Past| {
+            earlier.iter().copied().find(|t| {
+                (t.id.is_some() && t.id == q.side.id)
+                    || (q.side.id.is_none() && t.year.is_some() && t.year == q.side.year)
+                    || shares_proper_name(&t.text, &q.side.text)
+            })
+        };
+        let Some((j, before)) = (0..self.past.len()).find_map(|j| {
+            let q = &self.past[j];
+            let fresh = !self.used[j] && q.side.start >= ce && q.side.end <= window_end;
+            fresh.then(|| again(q)).flatten().map(|t| (j, t.clone()))
+        }) else {
+            return false;
+        };
+        // A bare year speaks of the earlier target's event.
+        if self.past[j].side.id.is_none() && before.id.is_some() {
+            let side = &mut self.past[j].side;
+            side.kind = before.kind;
+            side.id = before.id.clone();
+            side.canonical = before.canonical.clone();
+        }
+        let (s0, s1) = self.sentences.around(self.past[j].side.start);
+        let mut spans = self.sentences.spanning(c0, s0);
+        if spans.is_empty() {
+            spans.push(SentenceSpan { start: s0, end: s1 });
+        }
+        let Some(mut a) = self.analogy(j, (cue, cs, ce), spans, &[AnalogyEvidence::Contrast]) else {
+            return false;
+        };
+        a.source = self.source_side(&self.past[j], self.past[j].side.start, s0, s1);
+        self.push(j, Some(a));
+        true
     }
 
     /// Two year-anchored sides in one sentence, a past one and a present
