@@ -1071,7 +1071,207 @@ impl Detection<'_> {
                 .clone()
                 .find(|(_, m)| m.start >= p.side.end && m.end <= s1 && current(m))
         };
-        before_cue.or_else(after_target).map(|(i, m)| mention_side(m, i))
+        // A name in the cue's own clause, else the noun phrase that opens
+        // that clause ("The deal must not become Munich"), else a name
+        // elsewhere in the sentence, else the noun phrase opening the
+        // clause after the target ("Like Roosevelt in 1933, the new
+        // president must act").
+        let clause = clause_start(self.text, s0, before);
+        if let Some((i, m)) = before_cue.filter(|(_, m)| m.start >= clause) {
+            return Some(mention_side(m, i));
+        }
+        let phrase = |from: usize, to: usize| {
+            noun_phrase(self.text, from, to).map(|(a, b)| phrase_side(self.text, a, b))
+        };
+        if let Some(side) = phrase(clause, before) {
+            return Some(side);
+        }
+        if let Some((i, m)) = before_cue.or_else(after_target) {
+            return Some(mention_side(m, i));
+        }
+        let rest = self.text.get(p.side.end..s1)?;
+        let comma = p.side.end + rest.find(',')? + 1;
+        phrase(comma, s1)
+    }
+}
+
+/// Where the clause holding `at` starts: after the last comma, semicolon,
+/// colon, dash, bracket or quotation mark before `at` in the sentence
+/// starting at `s0`.
+fn clause_start(text: &str, s0: usize, at: usize) -> usize {
+    text.get(s0..at)
+        .and_then(|t| t.rfind([',', ';', ':', '(', ')', '—', '–', '«', '»', '"', '“', '”', '„']))
+        .map_or(s0, |i| {
+            let rest = &text[s0 + i..];
+            s0 + i + rest.chars().next().map_or(1, char::len_utf8)
+        })
+}
+
+/// Words that open a noun phrase (articles, demonstratives, possessives).
+const NP_OPENERS: &[&str] = &[
+    "the", "this", "these", "those", "a", "an", "our", "their", "its", "his", "her", "today's", "le", "la",
+    "les", "l", "ce", "cet", "cette", "ces", "un", "une", "notre", "nos", "leur", "leurs", "son", "sa",
+    "ses", "der", "die", "das", "dieser", "diese", "dieses", "ein", "eine", "unser", "unsere", "ihr", "ihre",
+    "sein", "seine", "den", "dem",
+];
+
+/// Words that end a noun phrase: verbs a subject stands before, and the
+/// words of comparison.
+const NP_STOPS: &[&str] = &[
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "being",
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "could",
+    "should",
+    "must",
+    "may",
+    "might",
+    "can",
+    "cannot",
+    "can't",
+    "won't",
+    "does",
+    "did",
+    "do",
+    "risks",
+    "threatens",
+    "looks",
+    "seems",
+    "feels",
+    "becomes",
+    "became",
+    "as",
+    "like",
+    "to",
+    "into",
+    "not",
+    "no",
+    "never",
+    "est",
+    "sont",
+    "était",
+    "étaient",
+    "a",
+    "ont",
+    "avait",
+    "doit",
+    "doivent",
+    "peut",
+    "pourrait",
+    "risque",
+    "semble",
+    "ressemble",
+    "devient",
+    "comme",
+    "ne",
+    "n",
+    "rappelle",
+    "ist",
+    "sind",
+    "war",
+    "waren",
+    "hat",
+    "haben",
+    "wird",
+    "werden",
+    "darf",
+    "kann",
+    "könnte",
+    "muss",
+    "droht",
+    "soll",
+    "sollte",
+    "erinnert",
+    "gleicht",
+    "wie",
+    "als",
+    "nicht",
+    "kein",
+    "keine",
+    "hatte",
+    "hatten",
+    "wurde",
+    "wurden",
+    "scheint",
+    "gilt",
+    "fut",
+    "serait",
+    "sera",
+    "seront",
+    "furent",
+    "qui",
+    "que",
+    "who",
+    "which",
+    "that",
+];
+
+/// Words that may come before the subject of a clause.
+const NP_SKIP: &[&str] = &[
+    "and", "but", "so", "yet", "et", "mais", "donc", "und", "aber", "doch", "denn",
+];
+
+/// The noun phrase opening `text[from..to]`: an article, demonstrative or
+/// possessive and up to five more words, up to a verb, a participle, a
+/// relative pronoun or a comparison word.
+/// `None` when the clause does not open with one.
+fn noun_phrase(text: &str, from: usize, to: usize) -> Option<(usize, usize)> {
+    let clause = text.get(from..to)?;
+    let mut words = clause
+        .split_inclusive(|c: char| c.is_whitespace() || c == '\'' || c == '’')
+        .scan(from, |at, w| {
+            let start = *at;
+            *at += w.len();
+            let word = w.trim_end_matches(|c: char| c.is_whitespace() || c == '\'' || c == '’');
+            Some((
+                start + (w.len() - w.trim_start().len()),
+                start + word.len(),
+                word.trim().to_lowercase(),
+            ))
+        })
+        .filter(|(_, _, w)| !w.is_empty())
+        .skip_while(|(_, _, w)| NP_SKIP.contains(&w.as_str()));
+    let (start, _, first) = words.next()?;
+    // After a comma, German "der", "die", "das" open a relative clause
+    // more often than a subject.
+    let relative = matches!(first.as_str(), "der" | "die" | "das") && text[..start].trim_end().ends_with(',');
+    if !NP_OPENERS.contains(&first.as_str()) || relative {
+        return None;
+    }
+    let mut end = None;
+    for (s, e, w) in words.take(5) {
+        // A lower-case past participle is a verb ("called", "réclamé").
+        let participle = text[s..e].starts_with(char::is_lowercase)
+            && (w.ends_with("ed") || w.ends_with('é') || w.ends_with("ée") || w.ends_with("és"));
+        if NP_STOPS.contains(&w.as_str()) || participle || !w.chars().all(|c| c.is_alphanumeric() || c == '-')
+        {
+            break;
+        }
+        end = Some(e);
+    }
+    end.map(|e| (start, e))
+}
+
+/// A noun phrase as the present-day side.
+fn phrase_side(text: &str, start: usize, end: usize) -> Side {
+    Side {
+        start,
+        end,
+        text: text[start..end].to_string(),
+        kind: None,
+        id: None,
+        canonical: None,
+        year: None,
+        mention: None,
     }
 }
 
@@ -1130,5 +1330,24 @@ mod tests {
         assert!(is_list_joint(" und "));
         assert!(is_list_joint(", "));
         assert!(!is_list_joint(" was followed by "));
+    }
+
+    #[test]
+    fn noun_phrases_open_clauses() {
+        fn np(t: &str) -> Option<&str> {
+            noun_phrase(t, 0, t.len()).map(|(a, b)| &t[a..b])
+        }
+        assert_eq!(np("The deal must not become"), Some("The deal"));
+        assert_eq!(np("and the new president must act"), Some("the new president"));
+        assert_eq!(np("The commissioner called for"), Some("The commissioner"));
+        assert_eq!(np("la France de 2024 ne revit pas"), Some("la France de 2024"));
+        assert_eq!(
+            np("Der Sturm auf die Reichstagstreppe hatte"),
+            Some("Der Sturm auf die Reichstagstreppe")
+        );
+        assert_eq!(np("it is"), None);
+        assert_eq!(np("Putin is"), None);
+        let t = "Like Roosevelt in 1933, the president must act";
+        assert_eq!(clause_start(t, 0, t.len()), t.find(" the").unwrap());
     }
 }
