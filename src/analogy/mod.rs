@@ -557,10 +557,14 @@ fn cue_around(ctx: &Context<'_>, text: &str, p: &Past, s0: usize, s1: usize) -> 
     let to = ceil_boundary(text, (p.side.end + SUFFIX_WINDOW).min(s1));
     let after = &text[p.side.end..to];
     let mut best: Option<Found> = None;
+    let modifier = names_a_work(before, after);
     for (i, cs, ce) in lex.prefixes(before) {
         let Some((_, suffix_end)) = lex.suffix_of(i, after) else {
             continue;
         };
+        if modifier && suffix_end == 0 {
+            continue;
+        }
         // A place or a bare year is history only right next to its cue, a
         // place only next to a firm one: "This is Munich in October" and
         // "back in Munich by Friday" are the city, "another Munich" an
@@ -615,6 +619,56 @@ pub(crate) fn cue_slot(lex: &Lexicon, text: &str, start: usize, end: usize) -> b
         .into_iter()
         .any(|(i, _, ce)| firm(i) && tight(before, ce) && lex.suffix_of(i, after).is_some())
         || lex.suffixes(after).into_iter().any(|(i, _, _)| firm(i))
+}
+
+/// Works about a person or an event, which a name before them only
+/// qualifies ("a new Stalin biography").
+const WORKS: &[&str] = &[
+    "biography",
+    "biographies",
+    "biopic",
+    "film",
+    "films",
+    "movie",
+    "book",
+    "books",
+    "novel",
+    "documentary",
+    "exhibition",
+    "statue",
+    "portrait",
+    "museum",
+    "memoir",
+    "memoirs",
+    "series",
+    "play",
+    "opera",
+    "musical",
+    "retrospective",
+    "scholar",
+    "scholars",
+    "historian",
+    "historians",
+    "archive",
+    "archives",
+];
+
+/// Whether the side between `before` and `after` qualifies something
+/// rather than being compared: a compound ("der neue Stalin-Film"), a
+/// work about it ("a new Stalin biography") or a title in quotation marks
+/// ("le nouveau « Staline » de Khlevniouk").
+fn names_a_work(before: &str, after: &str) -> bool {
+    let compound = after
+        .strip_prefix('-')
+        .is_some_and(|r| r.starts_with(char::is_alphabetic));
+    let next: String = after
+        .trim_start()
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .collect();
+    let title = before.trim_end().ends_with(['«', '"', '“', '„'])
+        && after.trim_start().starts_with(['»', '"', '”', '“']);
+    compound || WORKS.contains(&next.as_str()) || title
 }
 
 /// An event whose own name carries the cue ("Sputnik moment", "moment
