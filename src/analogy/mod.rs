@@ -414,8 +414,9 @@ fn dates_a_mention(text: &str, mentions: &[Mention], start: usize) -> bool {
             && text.get(m.end..start).is_some_and(|between| {
                 let between = between.trim();
                 DATING.contains(&between.to_lowercase().as_str())
-                    // "vom Reichstagsbrand 1933": the event's own year.
-                    || (between.is_empty() && m.kind == EntityKind::Event)
+                    // "vom Reichstagsbrand 1933": the event's own year;
+                    // "was Brandt 1970 in Warschau tat": the person's act.
+                    || (between.is_empty() && matches!(m.kind, EntityKind::Event | EntityKind::Person))
             })
     })
 }

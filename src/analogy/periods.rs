@@ -12,7 +12,7 @@ static DECADE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
         r"(?x)
         (?P<en>(?P<en4>1[5-9][0-9]0|20[0-9]0)s|['’](?P<en2>[1-9]0)s)
-        | (?i:années)[\s\u{a0}]+(?:(?P<fr4>1[5-9][0-9]0|20[0-9]0)|(?P<fr2>[1-9]0)|(?P<frw>vingt|trente|quarante|cinquante|soixante-dix|soixante|quatre-vingt-dix|quatre-vingt))\b
+        | (?i:années)[\s\u{a0}]+(?:(?P<fr4>1[5-9][0-9]0|20[0-9]0)|(?P<fr2>[1-9]0)|(?P<frw>vingt|trente|quarante|cinquante|soixante-dix|soixante|quatre-vingt-dix|quatre-vingt))
         | (?:(?P<de4>1[5-9][0-9]0|20[0-9]0)|(?P<de2>[1-9]0))er[\s-]*Jahren?
         | (?P<dew>(?i:zwanziger|dreißiger|vierziger|fünfziger|sechziger|siebziger|achtziger|neunziger))(?:[\s-]*[jJ]ahren?|jahren?)",
     )
@@ -25,9 +25,18 @@ pub(crate) fn decades(text: &str) -> Vec<(usize, usize, i32)> {
         .captures_iter(text)
         .filter_map(|c| {
             let whole = c.get(0)?;
-            let glued = |b: Option<&u8>| b.is_some_and(|b| b.is_ascii_alphanumeric());
-            let bytes = text.as_bytes();
-            if (whole.start() > 0 && glued(bytes.get(whole.start() - 1))) || glued(bytes.get(whole.end())) {
+            // Word boundaries checked here, not with `\b`: a Unicode `\b`
+            // makes the regex engine give up its fast path on any
+            // non-ASCII text.
+            let glued_before = text[..whole.start()]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric);
+            let glued_after = text[whole.end()..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric);
+            if glued_before || glued_after {
                 return None;
             }
             let year = decade_year(&c)?;
