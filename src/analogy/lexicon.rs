@@ -205,7 +205,9 @@ impl Lexicon {
                 let whole = rest.is_empty()
                     || rest.starts_with(|c: char| c.is_whitespace() || "«\"“„".contains(c))
                     || cue.as_str().ends_with(['\'', '’']);
-                whole.then_some((i, cue.start(), cue.end()))
+                // An optional last word leaves its space in the cue.
+                let end = cue.start() + cue.as_str().trim_end().len();
+                whole.then_some((i, cue.start(), end))
             })
             .collect()
     }

@@ -599,15 +599,20 @@ fn cue_around(ctx: &Context<'_>, text: &str, p: &Past, s0: usize, s1: usize) -> 
             best = Some((i, start, end));
         }
     }
-    if best.is_none() {
+    // A suffix-only cue beats a lighter prefix one ("This is Europe's
+    // Churchill moment": the moment, not "This is").
+    let weight = |f: Option<Found>| f.map_or(0.0, |(i, _, _)| lex.cues[i].weight);
+    if weight(best) < SURE_PREFIX {
         if let Some(&(i, cs, ce)) = lex.suffixes(after).first() {
-            best = Some((i, p.side.end + cs, p.side.end + ce));
+            if lex.cues[i].weight > weight(best) {
+                best = Some((i, p.side.end + cs, p.side.end + ce));
+            }
         }
     }
     best.or_else(|| moment_inside(lex, &p.side))
 }
 
-/// Whether a firm analogy cue stands right around `text[start..end]`
+/// Whether an analogy cue (not a weak one) stands right around `text[start..end]`
 /// ("the Chamberlain *of our age*", "*needs a* Chamberlain"): evidence for
 /// the resolver that a weak alias written like a common word names a
 /// historical figure there.
@@ -615,7 +620,7 @@ pub(crate) fn cue_slot(lex: &Lexicon, text: &str, start: usize, end: usize) -> b
     let from = floor_boundary(text, start.saturating_sub(PREFIX_WINDOW));
     let before = &text[from..start];
     let after = &text[end..ceil_boundary(text, end + SUFFIX_WINDOW)];
-    let firm = |i: usize| lex.cues[i].weight >= FIRM_CUE;
+    let firm = |i: usize| lex.cues[i].weight >= WEAK_CUE;
     lex.prefixes(before)
         .into_iter()
         .any(|(i, _, ce)| firm(i) && tight(before, ce) && lex.suffix_of(i, after).is_some())
@@ -689,6 +694,9 @@ fn moment_inside(lex: &Lexicon, side: &Side) -> Option<Found> {
 
 /// The weight a cue needs to make a place stand for its event.
 const FIRM_CUE: f32 = 0.8;
+
+/// A prefix cue this sure is not second-guessed by a suffix cue.
+const SURE_PREFIX: f32 = 0.85;
 
 /// Whether only spaces and at most one determiner or possessive ("l'",
 /// "Britain's") stand between a cue ending at `cue_end` and the end of
@@ -1258,6 +1266,42 @@ const NP_STOPS: &[&str] = &[
     "wurden",
     "scheint",
     "gilt",
+    "believes",
+    "says",
+    "said",
+    "wants",
+    "thinks",
+    "knows",
+    "seems",
+    "remains",
+    "needs",
+    "faces",
+    "makes",
+    "takes",
+    "sees",
+    "tries",
+    "hopes",
+    "fears",
+    "warns",
+    "insists",
+    "argues",
+    "claims",
+    "refuses",
+    "dit",
+    "veut",
+    "croit",
+    "pense",
+    "reste",
+    "fait",
+    "va",
+    "sagt",
+    "will",
+    "glaubt",
+    "meint",
+    "bleibt",
+    "macht",
+    "geht",
+    "steht",
     "fut",
     "serait",
     "sera",

@@ -189,13 +189,20 @@ fn choose(ctx: &Context<'_>, norm: &Normalized<'_>, hits: &[Hit]) -> Vec<(Mentio
             // of our age") may name a figure an analogy invokes; asked only
             // when the hit could be one, as the cue lookup costs.
             let historical = |e: &crate::gazetteer::Entry| e.analogy == Some(true) || e.valence.is_some();
-            let in_cue_slot = (is_capitalised(surface) || surface.starts_with(|c: char| c.is_ascii_digit()))
-                && !capitalised
+            // A lower-case surface counts where the gazetteer writes the
+            // alias in lower case too ("this is appeasement").
+            let written_so = |t: &Target| {
+                is_capitalised(surface)
+                    || surface.starts_with(|c: char| c.is_ascii_digit())
+                    || (is_all_lowercase(surface)
+                        && !has_uppercase(name_of(&entries[t.entry as usize], t.name)))
+            };
+            let in_cue_slot = !capitalised
                 && !calendar
                 && matcher
                     .targets(hit.pattern)
                     .iter()
-                    .any(|t| t.weak && historical(&entries[t.entry as usize]))
+                    .any(|t| t.weak && historical(&entries[t.entry as usize]) && written_so(t))
                 && ctx
                     .cues
                     .is_some_and(|lex| crate::analogy::cue_slot(lex, original, start, end));
