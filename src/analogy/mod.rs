@@ -37,7 +37,7 @@ mod sentences;
 
 pub(crate) use lexicon::Lexicon;
 
-use crate::gazetteer::{EntityKind, Gazetteer, Valence};
+use crate::gazetteer::{EntityKind, Entry, Gazetteer, Valence};
 use crate::mention::Mention;
 use crate::resolve::years::EventIndex;
 use sentences::Sentences;
@@ -483,24 +483,7 @@ fn historical_mention(
             (e.valence, e.analogy == Some(true))
         }
         (EntityKind::Place, Some(e)) => {
-            // A city or a region stands for its event ("another Munich",
-            // "un nouveau Suez"); a country or a continent stands for itself,
-            // unless an event takes its name as an alias ("America's next
-            // Vietnam": the Vietnam War lists `~Vietnam`).
-            let country = matches!(
-                e.subtype.as_deref(),
-                Some("country" | "continent" | "supranational")
-            );
-            let ev = if country || e.weak_canonical {
-                m.candidates
-                    .iter()
-                    .filter(|c| c.kind == EntityKind::Event)
-                    .filter_map(|c| ctx.gazetteer.get(&c.id))
-                    .find(|ev| ev.analogy == Some(true))?
-            } else {
-                let place = ctx.gazetteer.index_of(m.id.as_deref()?)?;
-                &ctx.gazetteer.entries()[ctx.events.analogy_event(ctx.gazetteer, place)? as usize]
-            };
+            let ev = event_of_place(ctx, m, e)?;
             let year = ev.start.map(|d| d.year)?;
             if year > present - RECENT {
                 return None;
@@ -525,6 +508,28 @@ fn historical_mention(
         analogy_flag: flag,
         needs_tight_cue,
     })
+}
+
+/// The event a place stands for in an analogy. A city or a region stands
+/// for its event ("another Munich", "un nouveau Suez"); a country or a
+/// continent stands for itself, unless an event takes its name as an alias
+/// ("America's next Vietnam": the Vietnam War lists `~Vietnam`).
+fn event_of_place<'g>(ctx: &Context<'g>, m: &Mention, place: &Entry) -> Option<&'g Entry> {
+    let country = matches!(
+        place.subtype.as_deref(),
+        Some("country" | "continent" | "supranational")
+    );
+    if country || place.weak_canonical {
+        return m
+            .candidates
+            .iter()
+            .filter(|c| c.kind == EntityKind::Event)
+            .filter_map(|c| ctx.gazetteer.get(&c.id))
+            .find(|ev| ev.analogy == Some(true));
+    }
+    let index = ctx.gazetteer.index_of(m.id.as_deref()?)?;
+    let event = ctx.events.analogy_event(ctx.gazetteer, index)?;
+    ctx.gazetteer.entries().get(event as usize)
 }
 
 /// The largest char boundary `<= at`.
