@@ -387,16 +387,7 @@ fn historical_sides(ctx: &Context<'_>, text: &str, mentions: &[Mention], present
 /// right next to a cue.
 fn bare_period(text: &str, start: usize, end: usize, year: i32) -> Past {
     Past {
-        side: Side {
-            start,
-            end,
-            text: text[start..end].to_string(),
-            kind: None,
-            id: None,
-            canonical: None,
-            year: Some(year),
-            mention: None,
-        },
+        side: span_side(text, start, end, Some(year)),
         valence: None,
         evidence: Vec::new(),
         analogy_flag: false,
@@ -564,6 +555,10 @@ fn cue_around(ctx: &Context<'_>, text: &str, p: &Past, s0: usize, s1: usize) -> 
     let after = &text[p.side.end..to];
     let mut best: Option<Found> = None;
     let modifier = names_a_work(before, after);
+    // A place or a bare year is history only right next to its cue, a
+    // place only next to a firm one: "This is Munich in October" and "back
+    // in Munich by Friday" are the city, "another Munich" an analogy.
+    let place = p.evidence.contains(&AnalogyEvidence::PlaceForEvent);
     for (i, cs, ce) in lex.prefixes(before) {
         let Some((_, suffix_end)) = lex.suffix_of(i, after) else {
             continue;
@@ -571,11 +566,6 @@ fn cue_around(ctx: &Context<'_>, text: &str, p: &Past, s0: usize, s1: usize) -> 
         if modifier && suffix_end == 0 {
             continue;
         }
-        // A place or a bare year is history only right next to its cue, a
-        // place only next to a firm one: "This is Munich in October" and
-        // "back in Munich by Friday" are the city, "another Munich" an
-        // analogy.
-        let place = p.evidence.contains(&AnalogyEvidence::PlaceForEvent);
         // Antonomasia names a person or an event, never a bare period ("un
         // polar des années 1970" is no naming of the 1970s).
         if lex.cues[i].family == CueFamily::Naming && p.side.mention.is_none() {
@@ -625,11 +615,11 @@ pub(crate) fn cue_slot(lex: &Lexicon, text: &str, start: usize, end: usize) -> b
     let from = floor_boundary(text, start.saturating_sub(PREFIX_WINDOW));
     let before = &text[from..start];
     let after = &text[end..ceil_boundary(text, end + SUFFIX_WINDOW)];
-    let firm = |i: usize| lex.cues[i].weight >= WEAK_CUE;
+    let not_weak = |i: usize| lex.cues[i].weight >= WEAK_CUE;
     lex.prefixes(before)
         .into_iter()
-        .any(|(i, _, ce)| firm(i) && tight(before, ce) && lex.suffix_of(i, after).is_some())
-        || lex.suffixes(after).into_iter().any(|(i, _, _)| firm(i))
+        .any(|(i, _, ce)| not_weak(i) && tight(before, ce) && lex.suffix_of(i, after).is_some())
+        || lex.suffixes(after).into_iter().any(|(i, _, _)| not_weak(i))
 }
 
 /// Works about a person or an event, which a name before them only
@@ -884,10 +874,7 @@ impl Detection<'_> {
             side.canonical = before.canonical.clone();
         }
         let (s0, s1) = self.sentences.around(self.past[j].side.start);
-        let mut spans = self.sentences.spanning(c0, s0);
-        if spans.is_empty() {
-            spans.push(SentenceSpan { start: s0, end: s1 });
-        }
+        let spans = self.sentences.spanning(c0, s0);
         let Some(mut a) = self.analogy(j, (cue, cs, ce), spans, &[AnalogyEvidence::Contrast]) else {
             return false;
         };
@@ -1149,7 +1136,7 @@ impl Detection<'_> {
             return Some(mention_side(m, i));
         }
         let phrase = |from: usize, to: usize| {
-            noun_phrase(self.text, from, to).map(|(a, b)| phrase_side(self.text, a, b))
+            noun_phrase(self.text, from, to).map(|(a, b)| span_side(self.text, a, b, None))
         };
         if let Some(side) = phrase(clause, before) {
             return Some(side);
@@ -1365,8 +1352,9 @@ fn noun_phrase(text: &str, from: usize, to: usize) -> Option<(usize, usize)> {
     end.map(|e| (start, e))
 }
 
-/// A noun phrase as the present-day side.
-fn phrase_side(text: &str, start: usize, end: usize) -> Side {
+/// A side that is a span of text without a mention: a bare period (with
+/// its year) or a noun phrase.
+fn span_side(text: &str, start: usize, end: usize, year: Option<i32>) -> Side {
     Side {
         start,
         end,
@@ -1374,7 +1362,7 @@ fn phrase_side(text: &str, start: usize, end: usize) -> Side {
         kind: None,
         id: None,
         canonical: None,
-        year: None,
+        year,
         mention: None,
     }
 }
