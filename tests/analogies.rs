@@ -6,7 +6,8 @@
 //!   without any analogy) for precision and recall at a realistic density;
 //! - `tests/data/analogy-heldout.toml`: 36 more paragraphs by another
 //!   author, written without reading the cue lists or the detector;
-//! - `tests/data/analogy-heldout2.toml`: 30 paragraphs by a third author,
+//! - `tests/data/analogy-heldout2.toml`: 30 paragraphs by a third author;
+//! - `tests/data/analogy-heldout3.toml`: 30 paragraphs by a fourth author,
 //!   kept unseen (measured, not tuned on).
 //!
 //! A predicted analogy matches a gold one when their historical sides
@@ -64,6 +65,11 @@ struct Score {
     polarity_ok: usize,
     source_total: usize,
     source_ok: usize,
+    /// Misses by what stood at the target: a mention, a year or decade
+    /// only, nothing the extractor knows (a gazetteer gap).
+    missed_named: usize,
+    missed_period: usize,
+    missed_unknown: usize,
 }
 
 impl Score {
@@ -83,6 +89,9 @@ impl Score {
         self.polarity_ok += o.polarity_ok;
         self.source_total += o.source_total;
         self.source_ok += o.source_ok;
+        self.missed_named += o.missed_named;
+        self.missed_period += o.missed_period;
+        self.missed_unknown += o.missed_unknown;
     }
     fn row(&self, name: &str) -> String {
         format!(
@@ -148,6 +157,13 @@ fn score(item: &Item, doc: &Document) -> (Score, Vec<String>) {
             .enumerate()
             .find(|(k, a)| !taken[*k] && a.target.start < end && start < a.target.end);
         let Some((k, a)) = found else {
+            if doc.mentions.iter().any(|m| m.start < end && start < m.end) {
+                s.missed_named += 1;
+            } else if g.target.contains(|c: char| c.is_ascii_digit()) {
+                s.missed_period += 1;
+            } else {
+                s.missed_unknown += 1;
+            }
             details.push(format!("{}: missed `{}` ({})", item.name, g.target, g.stance));
             continue;
         };
@@ -251,6 +267,10 @@ fn run(items: &[Item], ex: &Extractor, title: &str, by_family: bool) -> Score {
         "negatives with no false alarm: {} of {}",
         negatives.1, negatives.0
     );
+    println!(
+        "misses at a mention: {}, at a bare year or decade: {}, at no known name: {}",
+        total.missed_named, total.missed_period, total.missed_unknown
+    );
     total
 }
 
@@ -296,14 +316,28 @@ fn analogy_heldout() {
     );
 }
 
-/// A third set by yet another author, kept unseen: measured, never tuned
-/// on (stop 11). Its floors sit a little below its first measurement.
+/// A third set by yet another author, kept unseen in stop 11; in stop 12
+/// debugging output showed parts of it and a few cues came from its
+/// misses, so `analogy-heldout3.toml` took over as the unseen set.
 #[test]
 fn analogy_heldout2() {
     paragraphs(
         include_str!("data/analogy-heldout2.toml"),
         "analogy-heldout2.toml",
-        [0.80, 0.38, 0.83, 0.55, 0.78],
+        [0.85, 0.52, 0.85, 0.55, 0.76],
+    );
+}
+
+/// A fourth set by a fourth author, written at the start of stop 12 and
+/// kept unseen since: measured, never tuned on. (Stop 12's debugging
+/// output showed parts of `analogy-heldout2.toml`, so that set is no longer
+/// strictly unseen.) Its floors sit a little below its first measurement.
+#[test]
+fn analogy_heldout3() {
+    paragraphs(
+        include_str!("data/analogy-heldout3.toml"),
+        "analogy-heldout3.toml",
+        [0.85, 0.37, 0.95, 0.40, 0.65],
     );
 }
 

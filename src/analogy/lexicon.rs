@@ -79,6 +79,8 @@ pub(crate) struct Lexicon {
     /// Indexes of the free-standing cues and one regex finding any of them.
     back: Vec<(usize, Regex)>,
     back_any: Option<Regex>,
+    /// The words the cue-less second stage weighs.
+    pub markers: super::implicit::Markers,
 }
 
 impl Lexicon {
@@ -98,7 +100,9 @@ impl Lexicon {
         for &(name, lang, text) in BUNDLED {
             parse(text, name, lang, &mut cues, &mut back_sources)?;
         }
-        Lexicon::compile(cues, back_sources)
+        let mut lexicon = Lexicon::compile(cues, back_sources)?;
+        lexicon.markers = super::implicit::Markers::bundled()?;
+        Ok(lexicon)
     }
 
     fn compile(cues: Vec<Cue>, back_sources: Vec<(usize, String)>) -> Result<Lexicon> {
@@ -150,6 +154,7 @@ impl Lexicon {
             suffixed,
             back,
             back_any,
+            markers: super::implicit::Markers::default(),
         })
     }
 
@@ -166,7 +171,7 @@ impl Lexicon {
         // like a determiner; matched here rather than in every cue regex,
         // where a letter class made the set too large.
         let Some(at) = possessive_start(before) else {
-            return found;
+            return self.prefixes_over_modifier(before);
         };
         let found = self.prefixes_at_end(&before[..at]);
         if !found.is_empty() {
@@ -185,6 +190,22 @@ impl Lexicon {
                     (i, s, e.min(at).max(end))
                 }
             })
+            .collect()
+    }
+
+    /// Cues ending before one lower-case modifier that stands right
+    /// before the side ("erinnert an die *frühen* Dreißigerjahre", "another
+    /// *humiliating* Suez", "un nouveau *petit* Munich"): the cue then
+    /// spans the modifier, so that the side still counts as right next to
+    /// its cue.
+    fn prefixes_over_modifier(&self, before: &str) -> Vec<(usize, usize, usize)> {
+        let Some(at) = modifier_start(before) else {
+            return Vec::new();
+        };
+        let end = before.trim_end().len();
+        self.prefixes_at_end(&before[..at])
+            .into_iter()
+            .map(|(i, s, _)| (i, s, end))
             .collect()
     }
 
@@ -388,6 +409,31 @@ fn shape(pattern: &str) -> Option<(Shape, Option<String>)> {
         return None;
     }
     Some((Shape::Slot { prefix, suffix }, None))
+}
+
+/// Words that are no modifier of the side: a cue ending before one of
+/// them does not reach the side ("like *with* Munich", "wie *bei* 1938").
+const NOT_MODIFIERS: &[&str] = &[
+    "and", "but", "for", "from", "with", "without", "than", "like", "not", "nor", "into", "onto", "was",
+    "were", "has", "had", "avec", "pour", "sans", "que", "comme", "pas", "dans", "sur", "chez", "était",
+    "und", "aber", "mit", "ohne", "für", "von", "aus", "bei", "als", "wie", "nicht", "kein", "keine", "war",
+    "hat", "nach",
+];
+
+/// Where a trailing lower-case modifier word starts in `before`, when
+/// `before` ends with one: letters (and hyphens), three at least, no
+/// determiner and no function word.
+fn modifier_start(before: &str) -> Option<usize> {
+    let t = before.trim_end();
+    let start = t
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !(c.is_alphabetic() || c == '-'))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let word = &t[start..];
+    let lower = word.chars().next().is_some_and(char::is_lowercase);
+    let determiner = DETERMINERS.split('|').any(|d| d == word);
+    (lower && word.chars().count() >= 3 && !determiner && !NOT_MODIFIERS.contains(&word)).then_some(start)
 }
 
 /// Where a trailing possessive word (`Britain's `, `Europe’s `, `Amerikas`

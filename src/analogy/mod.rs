@@ -24,6 +24,11 @@
 //!    previous sentences; "comparaison n'est pas raison" rejects it.
 //! 4. Without a cue, two year-anchored sides in one sentence, a past one
 //!    and a present one ("Alaska 2025 … Munich 1938"), are a juxtaposition.
+//! 5. A second stage weighs the historical sides still unused: a commonly
+//!    invoked one, the present named in its sentence, a comparison word
+//!    ("the same", "than", "le même", "damals") and a document that already
+//!    argues from history add up to an [`CueFamily::Implicit`] analogy of
+//!    lower confidence (the words: `gazetteers/cues/markers.tsv`).
 //!
 //! *Stance* combines the cue family's default with the historical side's
 //! usual valence (the `valence` column of the gazetteer): "a new Marshall
@@ -31,6 +36,7 @@
 //! `negated` for rejection cues ("this is not Munich", "unlike 1938"),
 //! `questioned` in a question, `affirmed` otherwise.
 
+mod implicit;
 mod lexicon;
 mod periods;
 mod sentences;
@@ -94,6 +100,10 @@ pub enum CueFamily {
     /// "this is not Munich", "unlike 1938", "comparaison n'est pas raison",
     /// "der Vergleich hinkt".
     Rejection,
+    /// No cue of the lexicons: a historical side beside the present, with
+    /// comparison words around ("cruder than anything Nixon said", "le
+    /// même courage"); see the second stage in the module docs.
+    Implicit,
 }
 
 impl CueFamily {
@@ -109,6 +119,7 @@ impl CueFamily {
             CueFamily::Emulation => "emulation",
             CueFamily::Juxtaposition => "juxtaposition",
             CueFamily::Rejection => "rejection",
+            CueFamily::Implicit => "implicit",
         }
     }
 
@@ -123,6 +134,7 @@ impl CueFamily {
             CueFamily::Emulation,
             CueFamily::Juxtaposition,
             CueFamily::Rejection,
+            CueFamily::Implicit,
         ]
         .into_iter()
         .find(|f| f.as_str() == s)
@@ -139,6 +151,7 @@ impl CueFamily {
                 | CueFamily::Moment
                 | CueFamily::Emulation
                 | CueFamily::Juxtaposition
+                | CueFamily::Implicit
         )
     }
 }
@@ -228,6 +241,10 @@ pub enum AnalogyEvidence {
     /// named to be told apart ("The comparison is indecent. Alfred Dreyfus
     /// was tried in secret; …").
     Contrast,
+    /// No cue: enough independent signals agree (a commonly invoked side,
+    /// the present named in the sentence, a comparison word, a document
+    /// that already argues from history).
+    Signals,
 }
 
 /// One side of an analogy: a span of the original text and what it refers
@@ -349,6 +366,7 @@ pub(crate) fn detect<'a>(ctx: &'a Context<'a>, text: &'a str, mentions: &'a [Men
     d.slot_cues();
     d.back_cues();
     d.juxtapositions();
+    d.implicit_comparisons();
     let mut out = d.out;
     out.sort_by_key(|a| (a.target.start, a.cue.as_ref().map_or(0, |c| c.start)));
     out
