@@ -3,6 +3,9 @@
 //! every noun, so a capital on a common word (`Frieden`, `Kohl`) says
 //! nothing about a name there.
 
+use once_cell::sync::Lazy;
+use std::collections::HashMap;
+
 /// The languages whose writing habits the resolver's rules tell apart.
 ///
 /// By default the extractor guesses each document's language from its
@@ -61,22 +64,45 @@ const STOP_WORDS: &[(Lang, &[&str])] = &[
     ),
 ];
 
+/// Each stop word with a bit per language of [`STOP_WORDS`] that lists it.
+static STOP_INDEX: Lazy<HashMap<&'static str, u8>> = Lazy::new(|| {
+    let mut index = HashMap::new();
+    for (i, (_, list)) in STOP_WORDS.iter().enumerate() {
+        for w in *list {
+            *index.entry(*w).or_insert(0u8) |= 1 << i;
+        }
+    }
+    index
+});
+
 /// The language whose function words are most frequent in `text`, when they
 /// make up at least one word in twenty and clearly lead (half again as many
 /// as the runner-up); `None` otherwise.
 pub(crate) fn dominant(text: &str) -> Option<Lang> {
     let mut counts = [0usize; 3];
     let mut words = 0usize;
+    let mut buf = [0u8; 6];
     for word in text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()) {
         words += 1;
         if word.len() > 6 {
             continue;
         }
-        for (i, (_, list)) in STOP_WORDS.iter().enumerate() {
-            // Case-insensitive without allocating: the lists are lower case
-            // and their non-ASCII letters (`für`) are 2-byte Latin ones.
-            if list.iter().any(|w| eq_ignore_case(w, word)) {
-                counts[i] += 1;
+        // Lower-cased without allocating for ASCII words; the lists' few
+        // non-ASCII words (`für`) take the allocating path.
+        let mask = if word.is_ascii() {
+            let lower = &mut buf[..word.len()];
+            lower.copy_from_slice(word.as_bytes());
+            lower.make_ascii_lowercase();
+            std::str::from_utf8(lower)
+                .ok()
+                .and_then(|w| STOP_INDEX.get(w))
+                .copied()
+        } else {
+            STOP_INDEX.get(word.to_lowercase().as_str()).copied()
+        };
+        for (i, count) in counts.iter_mut().enumerate() {
+            if mask.is_some_and(|m| m & (1 << i) != 0) {
+                *count += 1;
             }
         }
     }
@@ -92,14 +118,6 @@ pub(crate) fn dominant(text: &str) -> Option<Lang> {
         .max()
         .unwrap_or(0);
     (n * 20 >= words && n * 2 >= runner_up * 3 && n > 0).then_some(STOP_WORDS[best].0)
-}
-
-/// `lower` (lower case) equals `word` up to case.
-fn eq_ignore_case(lower: &str, word: &str) -> bool {
-    if word.is_ascii() {
-        return lower.eq_ignore_ascii_case(word);
-    }
-    lower.chars().eq(word.chars().flat_map(char::to_lowercase))
 }
 
 #[cfg(test)]
