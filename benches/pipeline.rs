@@ -6,9 +6,12 @@
 //! bytes. Before timing, each benchmark checks its own answer: the
 //! extractor must find exactly the names that were inserted.
 //!
-//! Baseline in the same run: a bare `aho-corasick` leftmost-longest scan
-//! (contiguous NFA) of pre-normalised text over the same normalised aliases,
-//! with a whole-word filter.
+//! Baselines in the same run, on the same pre-normalised text and the same
+//! normalised aliases, each with a whole-word filter and each checked to
+//! find what the others find: `aho-corasick` leftmost-longest as contiguous
+//! NFA and as DFA, and `daachorse` (charwise, leftmost-longest). Also:
+//! extraction without the analogy stage, the batch in pools of one and two
+//! threads, and extraction against document size (1 KB to 1 MB).
 //!
 //! `cargo bench --bench pipeline`
 
@@ -193,6 +196,13 @@ fn bench(c: &mut Criterion) {
     );
 
     let normalizer = Normalizer::default();
+    if let Some(dir) = std::env::var_os("PRECEDENT_BENCH_DUMP") {
+        dump(
+            std::path::Path::new(&dir),
+            &docs,
+            &normalized_aliases(ex.gazetteer(), &normalizer),
+        );
+    }
     let mut g = c.benchmark_group("pipeline");
     g.throughput(Throughput::Bytes(bytes as u64));
     g.sample_size(10);
@@ -223,11 +233,30 @@ fn bench(c: &mut Criterion) {
                 .sum::<usize>()
         })
     });
-    g.bench_function("extract_batch", |b| {
-        b.iter(|| ex.extract_batch(black_box(&docs)).len())
+    let mentions_only = Extractor::builder()
+        .analogies(false)
+        .build()
+        .expect("mentions-only extractor");
+    g.bench_function("extract_mentions_only", |b| {
+        b.iter(|| {
+            docs.iter()
+                .map(|d| mentions_only.extract(black_box(d)).mentions.len())
+                .sum::<usize>()
+        })
     });
+    // The batch in pools of one and two threads: the ratio is the scaling.
+    for threads in [1, 2] {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .expect("thread pool");
+        g.bench_function(format!("extract_batch_{threads}_threads"), |b| {
+            b.iter(|| pool.install(|| ex.extract_batch(black_box(&docs)).len()))
+        });
+    }
 
-    let baseline = Baseline::new(&ex.gazetteer().clone(), &normalizer);
+    let aliases = normalized_aliases(ex.gazetteer(), &normalizer);
+    let baseline = Baseline::with_kind(&aliases, AhoCorasickKind::ContiguousNFA);
     // The baseline gets the text already normalised, so it matches the same
     // aliases; its time excludes normalisation.
     let lowered: Vec<String> = docs.iter().map(|d| normalizer.normalize_str(d)).collect();
@@ -242,6 +271,49 @@ fn bench(c: &mut Criterion) {
     g.bench_function("baseline_aho_corasick_nfa_whole_word", |b| {
         b.iter(|| baseline.count(black_box(&lowered)))
     });
+    let dfa = Baseline::with_kind(&aliases, AhoCorasickKind::DFA);
+    assert_eq!(
+        dfa.count(&lowered),
+        seen,
+        "the DFA baseline finds what the NFA finds"
+    );
+    println!(
+        "baseline DFA: {:.1} MiB",
+        dfa.ac.memory_usage() as f64 / f64::from(1 << 20)
+    );
+    g.bench_function("baseline_aho_corasick_dfa_whole_word", |b| {
+        b.iter(|| dfa.count(black_box(&lowered)))
+    });
+    drop(dfa);
+    let daac = Daachorse::new(&aliases);
+    assert_eq!(
+        daac.count(&lowered),
+        seen,
+        "daachorse finds what aho-corasick finds"
+    );
+    g.bench_function("baseline_daachorse_whole_word", |b| {
+        b.iter(|| daac.count(black_box(&lowered)))
+    });
+    g.finish();
+
+    // Throughput against document size: the same text cut into documents
+    // of 1 KB, 64 KB and 1 MB.
+    let all = docs.join(" ");
+    let mut g = c.benchmark_group("doc_size");
+    g.sample_size(10);
+    for size in [1 << 10, 1 << 16, 1 << 20] {
+        let pieces = split_at_spaces(&all, size);
+        let bytes: usize = pieces.iter().map(|p| p.len()).sum();
+        g.throughput(Throughput::Bytes(bytes as u64));
+        g.bench_function(format!("extract_{}k", size >> 10), |b| {
+            b.iter(|| {
+                pieces
+                    .iter()
+                    .map(|d| ex.extract(black_box(d)).mentions.len())
+                    .sum::<usize>()
+            })
+        });
+    }
     g.finish();
 
     let mut g = c.benchmark_group("build");
@@ -256,6 +328,27 @@ fn bench(c: &mut Criterion) {
     g.finish();
 }
 
+/// Every alias of the gazetteer, normalised, sorted and deduplicated: the
+/// baselines' patterns.
+fn normalized_aliases(g: &Gazetteer, n: &Normalizer) -> Vec<String> {
+    let mut aliases: Vec<String> = g
+        .entries()
+        .iter()
+        .flat_map(|e| e.names().map(|(name, _)| n.normalize_str(name)))
+        .collect();
+    aliases.sort();
+    aliases.dedup();
+    aliases
+}
+
+/// Whether `[start, end)` of `b` is a whole word (ASCII boundaries: the
+/// baselines' filter, as cheap as it gets).
+fn whole_word(b: &[u8], start: usize, end: usize) -> bool {
+    let before = start == 0 || !b[start - 1].is_ascii_alphanumeric();
+    let after = end == b.len() || !b[end].is_ascii_alphanumeric();
+    before && after
+}
+
 /// A bare Aho-Corasick scan: every normalised alias, leftmost-longest,
 /// whole words by a filter after the fact.
 struct Baseline {
@@ -263,18 +356,11 @@ struct Baseline {
 }
 
 impl Baseline {
-    fn new(g: &Gazetteer, n: &Normalizer) -> Baseline {
-        let mut aliases: Vec<String> = g
-            .entries()
-            .iter()
-            .flat_map(|e| e.names().map(|(name, _)| n.normalize_str(name)))
-            .collect();
-        aliases.sort();
-        aliases.dedup();
+    fn with_kind(aliases: &[String], kind: AhoCorasickKind) -> Baseline {
         let ac = AhoCorasick::builder()
-            .kind(Some(AhoCorasickKind::ContiguousNFA))
+            .kind(Some(kind))
             .match_kind(MatchKind::LeftmostLongest)
-            .build(&aliases)
+            .build(aliases)
             .expect("baseline builds");
         Baseline { ac }
     }
@@ -285,15 +371,79 @@ impl Baseline {
                 let b = d.as_bytes();
                 self.ac
                     .find_iter(d)
-                    .filter(|m| {
-                        let before = m.start() == 0 || !b[m.start() - 1].is_ascii_alphanumeric();
-                        let after = m.end() == b.len() || !b[m.end()].is_ascii_alphanumeric();
-                        before && after
-                    })
+                    .filter(|m| whole_word(b, m.start(), m.end()))
                     .count()
             })
             .sum()
     }
+}
+
+/// The same scan with `daachorse` (charwise double-array Aho-Corasick,
+/// leftmost-longest), a peer the research notes measured faster than the
+/// contiguous NFA on large dictionaries.
+struct Daachorse {
+    pma: daachorse::CharwiseDoubleArrayAhoCorasick<u32>,
+}
+
+impl Daachorse {
+    fn new(aliases: &[String]) -> Daachorse {
+        let pma = daachorse::CharwiseDoubleArrayAhoCorasickBuilder::new()
+            .match_kind(daachorse::MatchKind::LeftmostLongest)
+            .build(aliases)
+            .expect("daachorse builds");
+        Daachorse { pma }
+    }
+
+    fn count(&self, docs: &[String]) -> usize {
+        docs.iter()
+            .map(|d| {
+                let b = d.as_bytes();
+                self.pma
+                    .leftmost_find_iter(d)
+                    .filter(|m| whole_word(b, m.start(), m.end()))
+                    .count()
+            })
+            .sum()
+    }
+}
+
+/// Writes the corpus (one document per line) and the normalised aliases
+/// (one per line) for `benches/peers.py`, which runs the Python peers on
+/// the same text and names.
+fn dump(dir: &std::path::Path, docs: &[String], aliases: &[String]) {
+    let write = |name: &str, lines: &[String]| {
+        let path = dir.join(name);
+        let mut body = lines.join("\n");
+        body.push('\n');
+        std::fs::write(&path, body).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    };
+    std::fs::create_dir_all(dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
+    assert!(
+        docs.iter().all(|d| !d.contains('\n')),
+        "documents are single lines"
+    );
+    write("corpus.txt", docs);
+    write("aliases.txt", aliases);
+    println!(
+        "wrote {} documents and {} aliases to {}",
+        docs.len(),
+        aliases.len(),
+        dir.display()
+    );
+}
+
+/// `text` cut into pieces of about `size` bytes, at spaces.
+fn split_at_spaces(text: &str, size: usize) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while !rest.is_empty() {
+        let cut = (size.min(rest.len())..rest.len())
+            .find(|&i| rest.as_bytes()[i] == b' ')
+            .unwrap_or(rest.len());
+        out.push(&rest[..cut]);
+        rest = rest[cut..].trim_start_matches(' ');
+    }
+    out
 }
 
 /// Resident memory of this process (Linux), for the build report.

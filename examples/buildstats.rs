@@ -1,5 +1,8 @@
 //! Prints how long the default extractor takes to build and how much memory
-//! the process holds afterwards (Linux: VmRSS/VmHWM from /proc/self/status).
+//! the process holds afterwards (Linux: VmRSS/VmHWM from /proc/self/status),
+//! then streams 4,000 documents (the sample corpus of `examples/corpus`,
+//! each copy made distinct) through it and prints the resident memory after
+//! each thousand: it must stay flat (no per-corpus growth).
 //!
 //! `cargo run --release --example buildstats`
 
@@ -33,5 +36,35 @@ fn main() -> Result<(), precedent::Error> {
     println!("build time       {:.0} ms", elapsed.as_secs_f64() * 1e3);
     println!("resident now     {}", status("VmRSS:"));
     println!("resident peak    {}", status("VmHWM:"));
+    stream(&ex);
     Ok(())
+}
+
+/// Extracts 4,000 distinct documents one by one, printing the resident
+/// memory after each thousand.
+fn stream(ex: &precedent::Extractor) {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/corpus");
+    let mut texts: Vec<String> = std::fs::read_dir(&dir)
+        .map(|rd| {
+            rd.filter_map(|e| std::fs::read_to_string(e.ok()?.path()).ok())
+                .collect()
+        })
+        .unwrap_or_default();
+    texts.sort();
+    if texts.is_empty() {
+        println!("stream           skipped: no documents in {}", dir.display());
+        return;
+    }
+    let mut mentions = 0usize;
+    for round in 1..=4 {
+        for i in 0..1000 {
+            let doc = format!("{}\nDocument {round}-{i}.", texts[i % texts.len()]);
+            mentions += ex.extract(&doc).mentions.len();
+        }
+        println!(
+            "resident after {}k documents {} ({mentions} mentions)",
+            round,
+            status("VmRSS:")
+        );
+    }
 }

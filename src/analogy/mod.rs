@@ -705,6 +705,9 @@ fn moment_inside(lex: &Lexicon, side: &Side) -> Option<Found> {
     Some((i, cs, ce))
 }
 
+/// How far after its colon a list of dated precedents may end.
+const COLON_REACH: usize = 200;
+
 /// The weight a cue needs to make a place stand for its event.
 const FIRM_CUE: f32 = 0.8;
 
@@ -955,8 +958,11 @@ impl Detection<'_> {
     /// mention before the colon). Returns the colon sentence's start and the
     /// mention's index.
     fn colon_list_source(&self, start: usize) -> Option<(usize, usize)> {
-        let before = self.text.get(..start)?;
-        let colon = before.rfind(':')?;
+        // Only a colon within `COLON_REACH` bytes can open the list (see
+        // the length check below); looking further made long documents
+        // quadratic.
+        let from = floor_boundary(self.text, start.saturating_sub(COLON_REACH));
+        let colon = from + self.text.get(from..start)?.rfind(':')?;
         // The list runs from the colon to the end of the side's sentence
         // (a question mark ends each item): up to the next sentence that
         // is not itself a dated item.
@@ -968,7 +974,7 @@ impl Detection<'_> {
             }
             end = n1;
         }
-        if !self.dated_items_only(colon + 1, end) || end - colon > 200 {
+        if !self.dated_items_only(colon + 1, end) || end - colon > COLON_REACH {
             return None;
         }
         let (c0, _) = self.sentences.around(colon);

@@ -434,9 +434,13 @@ fn apposition_after(text: &str, end: usize) -> bool {
 /// a number or spaces before it on its line, and after it the end of the
 /// line, a comma, a bracket or a dash.
 fn list_line(text: &str, start: usize, end: usize) -> bool {
-    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
-    let before_ok = text[line_start..start]
+    // Walks back only over what may stand before a list entry, so that a
+    // long line costs nothing (an `rfind` of the line start made a
+    // megabyte-long line quadratic).
+    let before_ok = text[..start]
         .chars()
+        .rev()
+        .take_while(|&c| c != '\n')
         .all(|c| c.is_whitespace() || c.is_ascii_digit() || "-*•–—·.)".contains(c));
     let after = text[end..].trim_start_matches([' ', '\t']);
     let after_ok = after.is_empty() || after.starts_with(['\n', '\r', ',', '(', '–', '—', '-', ':', ';']);

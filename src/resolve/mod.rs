@@ -140,6 +140,13 @@ fn choose(ctx: &Context<'_>, norm: &Normalized<'_>, hits: &[Hit]) -> Vec<(Mentio
     hits.iter()
         .enumerate()
         .filter_map(|(i, hit)| {
+            // Most hits are lower-case words whose every entry is written
+            // with a capital (`march`, `bank`): no target can pass
+            // `casing_ok`, so none is eligible; skipped before the costlier
+            // context checks below.
+            if !matcher.targets(hit.pattern).iter().any(|t| casing_ok(i, t)) {
+                return None;
+            }
             let (start, end) = spans[i]?;
             let surface = original.get(start..end)?;
             let key = norm.as_str().get(hit.start..hit.end).unwrap_or("");
