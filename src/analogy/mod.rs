@@ -617,7 +617,10 @@ fn cue_around(ctx: &Context<'_>, text: &str, p: &Past, s0: usize, s1: usize) -> 
     let weight = |f: Option<Found>| f.map_or(0.0, |(i, _, _)| lex.cues[i].weight);
     if weight(best) < SURE_PREFIX {
         if let Some(&(i, cs, ce)) = lex.suffixes(after).first() {
-            if lex.cues[i].weight > weight(best) {
+            // A place needs a firm cue on this side too ("Munich is back on
+            // the agenda" is the city).
+            let too_weak_for_place = place && lex.cues[i].weight < FIRM_CUE;
+            if lex.cues[i].weight > weight(best) && !too_weak_for_place {
                 best = Some((i, p.side.end + cs, p.side.end + ce));
             }
         }
