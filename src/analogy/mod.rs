@@ -388,13 +388,13 @@ fn historical_sides(ctx: &Context<'_>, text: &str, mentions: &[Mention], present
             // A month or season before the year is part of the side
             // ("its own October 1962").
             let start = periods::month_before(text, start).unwrap_or(start);
-            out.push(bare_period(text, start, end, year));
+            out.push(bare_period(text, start, end, year, ctx.events.year_valence(year)));
         }
     }
     for &(start, end, year) in &decades {
         let inside = mentions.iter().any(|m| m.start < end && start < m.end);
         if !inside && year <= present - BARE_YEAR_DISTANCE {
-            out.push(bare_period(text, start, end, year));
+            out.push(bare_period(text, start, end, year, None));
         }
     }
     out.sort_by_key(|p| p.side.start);
@@ -402,11 +402,12 @@ fn historical_sides(ctx: &Context<'_>, text: &str, mentions: &[Mention], present
 }
 
 /// A year, a dated month or a decade as a historical side: history only
-/// right next to a cue.
-fn bare_period(text: &str, start: usize, end: usize, year: i32) -> Past {
+/// right next to a cue. A year takes the valence its commonly invoked
+/// events share ("comme en 1938" warns, as the Munich Agreement does).
+fn bare_period(text: &str, start: usize, end: usize, year: i32, valence: Option<Valence>) -> Past {
     Past {
         side: span_side(text, start, end, Some(year)),
-        valence: None,
+        valence,
         evidence: Vec::new(),
         analogy_flag: false,
         needs_tight_cue: true,

@@ -11,7 +11,7 @@
 //! place whose dates contain the year, one commonly invoked as an analogy
 //! wins, then the higher prior, then the first listed.
 
-use crate::gazetteer::{EntityKind, Gazetteer};
+use crate::gazetteer::{EntityKind, Entry, Gazetteer, Valence};
 use crate::matcher::Matcher;
 use crate::normalize::Normalizer;
 use std::collections::HashMap;
@@ -24,6 +24,9 @@ const CONNECTORS: &[&str] = &["en", "in", "im", "of", "de", "von", "a", "à"];
 #[derive(Clone, Debug, Default)]
 pub(crate) struct EventIndex {
     by_place: HashMap<u32, Vec<u32>>,
+    /// The valence most commonly invoked events that began in a year share
+    /// (1929, 1938: negative), for the years with a clear majority.
+    by_year: HashMap<i32, Valence>,
 }
 
 impl EventIndex {
@@ -70,7 +73,17 @@ impl EventIndex {
                 }
             }
         }
-        EventIndex { by_place }
+        EventIndex {
+            by_place,
+            by_year: year_valences(entries),
+        }
+    }
+
+    /// The usual valence of a bare year: the one most of the commonly
+    /// invoked events that began in it share (`None` when none has one, or
+    /// no clear majority does).
+    pub fn year_valence(&self, year: i32) -> Option<Valence> {
+        self.by_year.get(&year).copied()
     }
 
     /// The event of `place` in `year`, if one is known.
@@ -94,6 +107,40 @@ impl EventIndex {
                     .then(std::cmp::Ordering::Greater)
             })
     }
+}
+
+/// Per year, the valence that at least two thirds of its commonly invoked
+/// events with a positive or negative valence share (1938: the Munich
+/// Agreement, the Anschluss and Kristallnacht outweigh the Kindertransport).
+fn year_valences(entries: &[Entry]) -> HashMap<i32, Valence> {
+    let mut counts: HashMap<i32, (u32, u32)> = HashMap::new();
+    let invoked = entries
+        .iter()
+        .filter(|e| e.kind == EntityKind::Event && e.analogy == Some(true));
+    for e in invoked {
+        let (Some(start), Some(v)) = (e.start, e.valence) else {
+            continue;
+        };
+        let (negative, positive) = counts.entry(start.year).or_default();
+        match v {
+            Valence::Negative => *negative += 1,
+            Valence::Positive => *positive += 1,
+            _ => {}
+        }
+    }
+    counts
+        .into_iter()
+        .filter_map(|(year, (negative, positive))| {
+            let total = negative + positive;
+            if negative * 3 >= total * 2 && negative > 0 {
+                Some((year, Valence::Negative))
+            } else if positive * 3 >= total * 2 && positive > 0 {
+                Some((year, Valence::Positive))
+            } else {
+                None
+            }
+        })
+        .collect()
 }
 
 impl EventIndex {
