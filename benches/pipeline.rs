@@ -11,7 +11,8 @@
 //! find what the others find: `aho-corasick` leftmost-longest as contiguous
 //! NFA and as DFA, and `daachorse` (charwise, leftmost-longest). Also:
 //! extraction without the analogy stage, the batch in pools of one and two
-//! threads, and extraction against document size (1 KB to 1 MB).
+//! threads, and extraction against gazetteer size (1,000 and 10,000
+//! entries, and all 48,727) and document size (1 KB to 1 MB).
 //!
 //! `cargo bench --bench pipeline`
 
@@ -294,6 +295,42 @@ fn bench(c: &mut Criterion) {
     g.bench_function("baseline_daachorse_whole_word", |b| {
         b.iter(|| daac.count(black_box(&lowered)))
     });
+    g.finish();
+
+    // Throughput against gazetteer size: the first 1,000 and 10,000
+    // entries of the bundled gazetteer, and all of it. Fewer entries find
+    // fewer of the inserted names, never more.
+    let mut g = c.benchmark_group("gazetteer_size");
+    g.throughput(Throughput::Bytes(bytes as u64));
+    g.sample_size(10);
+    let full: usize = docs.iter().map(|d| ex.extract(d).mentions.len()).sum();
+    for n in [1_000, 10_000, ex.gazetteer().len()] {
+        let mut subset = Gazetteer::new();
+        for e in ex.gazetteer().entries().iter().take(n) {
+            subset.insert(e.clone());
+        }
+        let small = Extractor::builder()
+            .bundled(false)
+            .gazetteer(subset)
+            .build()
+            .expect("subset extractor");
+        let found: usize = docs.iter().map(|d| small.extract(d).mentions.len()).sum();
+        assert!(
+            found <= full,
+            "{n} entries find {found} mentions, the full gazetteer {full}"
+        );
+        println!(
+            "gazetteer of {n} entries: {} aliases, {found} mentions",
+            small.aliases_len()
+        );
+        g.bench_function(format!("extract_{n}_entries"), |b| {
+            b.iter(|| {
+                docs.iter()
+                    .map(|d| small.extract(black_box(d)).mentions.len())
+                    .sum::<usize>()
+            })
+        });
+    }
     g.finish();
 
     // Throughput against document size: the same text cut into documents
