@@ -386,6 +386,19 @@ fn whole_word(b: &[u8], start: usize, end: usize) -> bool {
     before && after
 }
 
+/// How many of the matches `find` gives in each document are whole words.
+fn count_whole_words<'d, I>(docs: &'d [String], find: impl Fn(&'d str) -> I) -> usize
+where
+    I: Iterator<Item = (usize, usize)>,
+{
+    docs.iter()
+        .map(|d| {
+            let b = d.as_bytes();
+            find(d).filter(|&(s, e)| whole_word(b, s, e)).count()
+        })
+        .sum()
+}
+
 /// A bare Aho-Corasick scan: every normalised alias, leftmost-longest,
 /// whole words by a filter after the fact.
 struct Baseline {
@@ -403,15 +416,7 @@ impl Baseline {
     }
 
     fn count(&self, docs: &[String]) -> usize {
-        docs.iter()
-            .map(|d| {
-                let b = d.as_bytes();
-                self.ac
-                    .find_iter(d)
-                    .filter(|m| whole_word(b, m.start(), m.end()))
-                    .count()
-            })
-            .sum()
+        count_whole_words(docs, |d| self.ac.find_iter(d).map(|m| (m.start(), m.end())))
     }
 }
 
@@ -432,15 +437,9 @@ impl Daachorse {
     }
 
     fn count(&self, docs: &[String]) -> usize {
-        docs.iter()
-            .map(|d| {
-                let b = d.as_bytes();
-                self.pma
-                    .leftmost_find_iter(d)
-                    .filter(|m| whole_word(b, m.start(), m.end()))
-                    .count()
-            })
-            .sum()
+        count_whole_words(docs, |d| {
+            self.pma.leftmost_find_iter(d).map(|m| (m.start(), m.end()))
+        })
     }
 }
 

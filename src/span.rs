@@ -126,6 +126,26 @@ impl<'a> OffsetConverter<'a> {
     }
 }
 
+/// The largest char boundary of `text` at or before `at` (clamped to its
+/// length).
+pub(crate) fn floor_boundary(text: &str, mut at: usize) -> usize {
+    at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// The smallest char boundary of `text` at or after `at` (clamped to its
+/// length).
+pub(crate) fn ceil_boundary(text: &str, mut at: usize) -> usize {
+    at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at += 1;
+    }
+    at
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

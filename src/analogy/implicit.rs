@@ -248,15 +248,13 @@ impl Detection<'_> {
     /// Historical sides left unused by the cue stages that enough signals
     /// make an analogy of.
     pub(super) fn implicit_comparisons(&mut self) {
+        let candidates: Vec<Candidate> = (0..self.past.len()).filter_map(|j| self.candidate(j)).collect();
         // A document whose opening marks history (a museum opening, an
-        // anniversary, an obituary, a review) narrates it throughout.
-        let markers = &self.ctx.lexicon.markers;
-        let lead_end = super::ceil_boundary(self.text, LEAD.min(self.text.len()));
-        let lead = self.text.get(..lead_end).unwrap_or_default();
-        if markers.find(lead, 0).iter().any(|h| h.0 == Class::Frame) {
+        // anniversary, an obituary, a review) narrates it throughout; read
+        // only when there is a candidate, as most documents have none.
+        if candidates.is_empty() || self.framed_as_history() {
             return;
         }
-        let candidates: Vec<Candidate> = (0..self.past.len()).filter_map(|j| self.candidate(j)).collect();
         // One analogy per sentence: of two historical sides ("Willy Brandt
         // … seiner Ostpolitik"), the one of the present side's kind (a
         // person for a person), then the higher score, then the one nearer
@@ -273,6 +271,18 @@ impl Detection<'_> {
             }
             k += n;
         }
+    }
+
+    /// Whether the document's first [`LEAD`] bytes hold a framing word.
+    fn framed_as_history(&self) -> bool {
+        let lead_end = crate::span::ceil_boundary(self.text, LEAD);
+        let lead = self.text.get(..lead_end).unwrap_or_default();
+        self.ctx
+            .lexicon
+            .markers
+            .find(lead, 0)
+            .iter()
+            .any(|h| h.0 == Class::Frame)
     }
 
     /// Historical side `j` as a candidate of the stage, if its signals
@@ -322,9 +332,11 @@ impl Detection<'_> {
     fn preference(&self, c: &Candidate) -> (bool, u32, std::cmp::Reverse<usize>) {
         let side = &self.past[c.j].side;
         let source_kind = c.source.map(|i| self.mentions[i].kind);
-        let distance = c.signals.compare.as_ref().map_or(usize::MAX, |w| {
-            w.start.abs_diff(side.start).min(w.start.abs_diff(side.end))
-        });
+        let distance = c
+            .signals
+            .compare
+            .as_ref()
+            .map_or(usize::MAX, |w| distance(w.start, side));
         (
             source_kind.is_some() && side.kind == source_kind,
             c.signals.score(),
@@ -398,17 +410,10 @@ impl Detection<'_> {
     /// Whether a side that an analogy took in sentence `[s0, s1)` stands
     /// nearer to byte `at` than side `j`.
     fn nearer_taken(&self, j: usize, at: usize, s0: usize, s1: usize) -> bool {
-        let distance = |side: &super::Side| {
-            if at < side.start {
-                side.start - at
-            } else {
-                at.saturating_sub(side.end)
-            }
-        };
-        let own = distance(&self.past[j].side);
+        let own = distance(at, &self.past[j].side);
         self.out
             .iter()
-            .any(|a| a.target.start >= s0 && a.target.end <= s1 && distance(&a.target) < own)
+            .any(|a| a.target.start >= s0 && a.target.end <= s1 && distance(at, &a.target) < own)
     }
 
     /// Whether `[s0, s1)` writes a year of the present.
@@ -418,6 +423,15 @@ impl Detection<'_> {
             .years
             .iter()
             .any(|&(s, e, y)| s >= s0 && e <= s1 && y > present - super::RECENT)
+    }
+}
+
+/// How many bytes lie between byte `at` and `side` (0 inside it).
+fn distance(at: usize, side: &super::Side) -> usize {
+    if at < side.start {
+        side.start - at
+    } else {
+        at.saturating_sub(side.end)
     }
 }
 

@@ -46,6 +46,7 @@ pub(crate) use lexicon::Lexicon;
 use crate::gazetteer::{EntityKind, Entry, Gazetteer, Valence};
 use crate::mention::Mention;
 use crate::resolve::years::EventIndex;
+use crate::span::{ceil_boundary, floor_boundary};
 use sentences::Sentences;
 use serde::{Deserialize, Serialize};
 
@@ -540,24 +541,6 @@ fn event_of_place<'g>(ctx: &Context<'g>, m: &Mention, place: &Entry) -> Option<&
     let index = ctx.gazetteer.index_of(m.id.as_deref()?)?;
     let event = ctx.events.analogy_event(ctx.gazetteer, index)?;
     ctx.gazetteer.entries().get(event as usize)
-}
-
-/// The largest char boundary `<= at`.
-fn floor_boundary(text: &str, mut at: usize) -> usize {
-    at = at.min(text.len());
-    while !text.is_char_boundary(at) {
-        at -= 1;
-    }
-    at
-}
-
-/// The smallest char boundary `>= at`.
-fn ceil_boundary(text: &str, mut at: usize) -> usize {
-    at = at.min(text.len());
-    while !text.is_char_boundary(at) {
-        at += 1;
-    }
-    at
 }
 
 /// A matched cue next to a historical side: (cue index, cue start, cue end).

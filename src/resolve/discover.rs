@@ -9,6 +9,7 @@
 use crate::gazetteer::EntityKind;
 use crate::mention::{Evidence, Mention};
 use crate::resolve::cues::is_role;
+use crate::span::{ceil_boundary, floor_boundary};
 use aho_corasick::AhoCorasick;
 use once_cell::sync::Lazy;
 use regex::Regex;
@@ -79,7 +80,7 @@ fn head_windows(text: &str) -> Vec<(usize, usize)> {
 /// The nearest offset at or before `at` that starts the text or follows a
 /// whitespace character.
 fn whitespace_before(text: &str, at: usize) -> usize {
-    let at = floor_char(text, at);
+    let at = floor_boundary(text, at);
     text[..at]
         .char_indices()
         .rev()
@@ -90,23 +91,10 @@ fn whitespace_before(text: &str, at: usize) -> usize {
 /// The nearest offset at or after `at` that ends the text or starts a
 /// whitespace character.
 fn whitespace_after(text: &str, at: usize) -> usize {
-    let at = ceil_char(text, at);
+    let at = ceil_boundary(text, at);
     text[at..]
         .find(char::is_whitespace)
         .map_or(text.len(), |i| at + i)
-}
-
-fn floor_char(text: &str, at: usize) -> usize {
-    (0..=at.min(text.len()))
-        .rev()
-        .find(|&i| text.is_char_boundary(i))
-        .unwrap_or(0)
-}
-
-fn ceil_char(text: &str, at: usize) -> usize {
-    (at.min(text.len())..=text.len())
-        .find(|&i| text.is_char_boundary(i))
-        .unwrap_or(text.len())
 }
 
 /// Adds the organisations found by pattern to `mentions` (sorted by start).
