@@ -546,7 +546,7 @@ fn possessive_start(before: &str) -> Option<usize> {
 
 /// Translates pattern syntax to regex syntax: `(a|b)` groups, `?` after a
 /// group makes it (and the space after it) optional, a space matches any
-/// spacing and quotation marks, `'` any apostrophe, `*` one word;
+/// spacing and quotation marks (or none before a colon), `'` any apostrophe, `*` one word;
 /// everything else is literal.
 fn to_regex(pattern: &str) -> Option<String> {
     let chars: Vec<char> = pattern.chars().collect();
@@ -576,6 +576,9 @@ fn to_regex(pattern: &str) -> Option<String> {
             }
             '|' => out.push('|'),
             // Quotation marks may stand between words: une « nouvelle Yalta ».
+            // Before a colon the space is optional: French typography sets
+            // one ("exemple :"), English and German do not.
+            ' ' if chars.get(i + 1) == Some(&':') => out.push_str(r#"[\s«»"“”„]*"#),
             ' ' => out.push_str(r#"[\s«»"“”„]+"#),
             '\'' | '’' => out.push_str("['’]"),
             '-' => out.push_str(r"\s*-\s*"),

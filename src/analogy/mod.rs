@@ -68,6 +68,10 @@ const ELDER_GENERATION: i32 = 90;
 /// Cues weighing less need a present-day side in the sentence.
 const WEAK_CUE: f32 = 0.75;
 
+/// A rejection cue pointing back that is lighter than this only turns down
+/// an analogy already made at the side it points to.
+const FLIP_ONLY: f32 = 0.8;
+
 /// How many bytes before a historical side a prefix cue may start.
 const PREFIX_WINDOW: usize = 120;
 /// How many bytes after a historical side a suffix cue may end.
@@ -377,13 +381,17 @@ pub(crate) fn detect<'a>(ctx: &'a Context<'a>, text: &'a str, mentions: &'a [Men
 fn historical_sides(ctx: &Context<'_>, text: &str, mentions: &[Mention], present: i32) -> Vec<Past> {
     let mut out = Vec::new();
     for (i, m) in mentions.iter().enumerate() {
-        if let Some(p) = historical_mention(ctx, text, m, i, present) {
+        if let Some(p) =
+            historical_mention(ctx, text, m, i, present).or_else(|| dated_mention(ctx, text, m, i, present))
+        {
             out.push(p);
         }
     }
+    let dated: Vec<(usize, usize)> = out.iter().map(|p: &Past| (p.side.start, p.side.end)).collect();
     let decades = periods::decades(text);
     for &(start, end, year) in ctx.years {
         let inside = mentions.iter().any(|m| m.start <= start && end <= m.end)
+            || dated.iter().any(|&(s, e)| s <= start && end <= e)
             || decades.iter().any(|&(s, e, _)| s <= start && end <= e);
         if !inside && !dates_a_mention(text, mentions, start) && year <= present - BARE_YEAR_DISTANCE {
             // A month or season before the year is part of the side
@@ -401,6 +409,39 @@ fn historical_sides(ctx: &Context<'_>, text: &str, mentions: &[Mention], present
     out.sort_by_key(|p| p.side.start);
     out
 }
+
+/// A living person or an organisation dated by the year written right
+/// after it ("Schröder 2005", "Microsoft in 2001"): their act of that year
+/// is the side, history only right next to a cue, like a bare year. A
+/// person must have been an adult by then.
+fn dated_mention(ctx: &Context<'_>, text: &str, m: &Mention, index: usize, present: i32) -> Option<Past> {
+    if !matches!(m.kind, EntityKind::Person | EntityKind::Organization) {
+        return None;
+    }
+    let (year, end) = crate::resolve::years::year_after(text, m.end)?;
+    if year > present - BARE_YEAR_DISTANCE {
+        return None;
+    }
+    let entry = m.id.as_deref().and_then(|id| ctx.gazetteer.get(id));
+    let born = entry.and_then(|e| e.start).map(|d| d.year);
+    if m.kind == EntityKind::Person && born.map_or(true, |b| b + ADULT > year) {
+        return None;
+    }
+    let mut side = mention_side(m, index);
+    side.end = end;
+    side.text = text.get(m.start..end)?.to_string();
+    side.year = Some(year);
+    Some(Past {
+        side,
+        valence: entry.and_then(|e| e.valence),
+        evidence: vec![AnalogyEvidence::YearAnchor],
+        analogy_flag: false,
+        needs_tight_cue: true,
+    })
+}
+
+/// A person this old may stand for an act of theirs.
+const ADULT: i32 = 18;
 
 /// A year, a dated month or a decade as a historical side: history only
 /// right next to a cue. A year takes the valence its commonly invoked
@@ -609,7 +650,12 @@ fn cue_around(ctx: &Context<'_>, text: &str, p: &Past, s0: usize, s1: usize) -> 
             }
         }
     }
-    best.or_else(|| moment_inside(lex, &p.side))
+    // A moment in the side's own name ("a Sputnik moment") outweighs a
+    // lighter cue around it (the indefinite "a … ,").
+    match moment_inside(lex, &p.side) {
+        Some(m) if weight(Some(m)) > weight(best) => Some(m),
+        _ => best,
+    }
 }
 
 /// Whether an analogy cue (not a weak one) stands right around `text[start..end]`
@@ -804,15 +850,27 @@ impl Detection<'_> {
             let (s0, _) = self.sentences.around(cs);
             let window_start = self.sentences.start_of_previous(s0, 2);
             // The nearest historical side before the cue, not a bare year or
-            // a place (too weak without a cue next to it).
+            // a place (too weak without a cue next to it) unless an analogy
+            // already took it.
             let past = &self.past;
             let Some(j) = (0..past.len()).rev().find(|&j| {
-                past[j].side.end <= cs && past[j].side.start >= window_start && !past[j].needs_tight_cue
+                past[j].side.end <= cs
+                    && past[j].side.start >= window_start
+                    && (!past[j].needs_tight_cue || self.used[j])
             }) else {
                 continue;
             };
             let family = self.ctx.lexicon.cues[cue].family;
             let earlier = self.out.iter().position(|a| a.target.start == past[j].side.start);
+            // A light rejection ("It isn't.", "That is wishful.", "la
+            // comparaison ne tient pas") only turns down an analogy already
+            // made; alone it would reject any history nearby.
+            if family == CueFamily::Rejection
+                && self.ctx.lexicon.cues[cue].weight < FLIP_ONLY
+                && earlier.is_none()
+            {
+                continue;
+            }
             // A question, or a memory cue ("Do you remember Y? … Why did you
             // not follow this example?"), gives way to the cue pointing back.
             let overridable = earlier.is_some_and(|k| {
