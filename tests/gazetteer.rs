@@ -120,3 +120,21 @@ fn bundled_gazetteer_loads_and_has_every_kind() {
         );
     }
 }
+
+/// Regression (stop 13): an event without a start year is never a
+/// historical side, so "aus dem NATO-Doppelbeschluss lernen" found
+/// nothing. Every event flagged as a common analogy must carry its year.
+#[test]
+fn bundled_analogy_events_have_a_start_year() {
+    let g = Gazetteer::bundled().unwrap();
+    let undated: Vec<&str> = g
+        .entries()
+        .iter()
+        .filter(|e| e.kind == EntityKind::Event && e.analogy == Some(true) && e.start.is_none())
+        .map(|e| e.id.as_str())
+        .collect();
+    assert!(
+        undated.is_empty(),
+        "analogy events without a start year: {undated:?}"
+    );
+}

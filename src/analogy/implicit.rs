@@ -273,6 +273,17 @@ impl Detection<'_> {
         }
     }
 
+    /// Whether the sentence starting at `s0` comes right after one that
+    /// rejects an analogy: it spells out the contrast ("…kein zweites 1982.
+    /// Damals wechselte die FDP die Seiten…"), narrating the precedent.
+    fn follows_a_rejection(&self, s0: usize) -> bool {
+        let previous = self.sentences.start_of_previous(s0, 1);
+        previous < s0
+            && self.out.iter().any(|a| {
+                a.stance == Stance::Rejection && a.sentences.iter().any(|s| s.end <= s0 && s.end > previous)
+            })
+    }
+
     /// Whether the document's first [`LEAD`] bytes hold a framing word.
     fn framed_as_history(&self) -> bool {
         let lead_end = crate::span::ceil_boundary(self.text, LEAD);
@@ -302,6 +313,9 @@ impl Detection<'_> {
             return None;
         }
         let (s0, s1) = self.sentences.around(p.side.start);
+        if self.follows_a_rejection(s0) {
+            return None;
+        }
         let sentence = self.text.get(s0..s1)?;
         let source = self.present_mention(j, s0, s1);
         let mut signals = Signals {

@@ -225,7 +225,9 @@ impl Lexicon {
                 let rest = &before[cue.end()..];
                 let whole = rest.is_empty()
                     || rest.starts_with(|c: char| c.is_whitespace() || "«\"“„".contains(c))
-                    || cue.as_str().ends_with(['\'', '’']);
+                    || cue.as_str().ends_with(['\'', '’'])
+                    // An optional last group left out ends the cue on a space.
+                    || cue.as_str().ends_with(char::is_whitespace);
                 // An optional last word leaves its space in the cue.
                 let end = cue.start() + cue.as_str().trim_end().len();
                 whole.then_some((i, cue.start(), end))
@@ -546,7 +548,7 @@ fn possessive_start(before: &str) -> Option<usize> {
 
 /// Translates pattern syntax to regex syntax: `(a|b)` groups, `?` after a
 /// group makes it (and the space after it) optional, a space matches any
-/// spacing and quotation marks (or none before a colon), `'` any apostrophe, `*` one word;
+/// spacing and quotation marks (or none before punctuation), `'` any apostrophe, `*` one word;
 /// everything else is literal.
 fn to_regex(pattern: &str) -> Option<String> {
     let chars: Vec<char> = pattern.chars().collect();
@@ -576,9 +578,10 @@ fn to_regex(pattern: &str) -> Option<String> {
             }
             '|' => out.push('|'),
             // Quotation marks may stand between words: une « nouvelle Yalta ».
-            // Before a colon the space is optional: French typography sets
-            // one ("exemple :"), English and German do not.
-            ' ' if chars.get(i + 1) == Some(&':') => out.push_str(r#"[\s«»"“”„]*"#),
+            // Before a colon or other punctuation the space is optional:
+            // French typography sets one ("exemple :"), English and German
+            // do not.
+            ' ' if chars.get(i + 1).is_some_and(|c| ":,;.?!".contains(*c)) => out.push_str(r#"[\s«»"“”„]*"#),
             ' ' => out.push_str(r#"[\s«»"“”„]+"#),
             '\'' | '’' => out.push_str("['’]"),
             '-' => out.push_str(r"\s*-\s*"),

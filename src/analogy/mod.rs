@@ -403,7 +403,13 @@ fn historical_sides(ctx: &Context<'_>, text: &str, mentions: &[Mention], present
     for &(start, end, year) in &decades {
         let inside = mentions.iter().any(|m| m.start < end && start < m.end);
         if !inside && year <= present - BARE_YEAR_DISTANCE {
-            out.push(bare_period(text, start, end, year, None));
+            out.push(bare_period(
+                text,
+                start,
+                end,
+                year,
+                ctx.events.decade_valence(year),
+            ));
         }
     }
     out.sort_by_key(|p| p.side.start);
@@ -481,6 +487,9 @@ fn historical_mention(
     index: usize,
     present: i32,
 ) -> Option<Past> {
+    if speaker_label(text, m) {
+        return None;
+    }
     let entry = m.id.as_deref().and_then(|id| ctx.gazetteer.get(id));
     let mut side = mention_side(m, index);
     let mut evidence = Vec::new();
@@ -560,6 +569,14 @@ fn historical_mention(
         analogy_flag: flag,
         needs_tight_cue,
     })
+}
+
+/// Whether a person mention opens its line and a colon follows: the
+/// speaker of an interview or a transcript ("Albers: Solche Schlagzeilen
+/// helfen niemandem"), someone talking now, not a figure of history.
+fn speaker_label(text: &str, m: &Mention) -> bool {
+    let opens_line = text[..m.start].trim_end_matches([' ', '\t']).ends_with('\n') || m.start == 0;
+    m.kind == EntityKind::Person && opens_line && text[m.end..].starts_with(':')
 }
 
 /// The event a place stands for in an analogy. A city or a region stands

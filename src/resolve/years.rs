@@ -27,6 +27,8 @@ pub(crate) struct EventIndex {
     /// The valence most commonly invoked events that began in a year share
     /// (1929, 1938: negative), for the years with a clear majority.
     by_year: HashMap<i32, Valence>,
+    /// The same by decade (1930 for the 1930s).
+    by_decade: HashMap<i32, Valence>,
 }
 
 impl EventIndex {
@@ -75,7 +77,8 @@ impl EventIndex {
         }
         EventIndex {
             by_place,
-            by_year: year_valences(entries),
+            by_year: valences(entries, |y| y),
+            by_decade: valences(entries, |y| y.div_euclid(10) * 10),
         }
     }
 
@@ -84,6 +87,14 @@ impl EventIndex {
     /// no clear majority does).
     pub fn year_valence(&self, year: i32) -> Option<Valence> {
         self.by_year.get(&year).copied()
+    }
+
+    /// The usual valence of a decade starting at `year` (the 1930s warn),
+    /// read like [`EventIndex::year_valence`] over its ten years.
+    pub fn decade_valence(&self, year: i32) -> Option<Valence> {
+        self.by_decade
+            .get(&year.div_euclid(10).saturating_mul(10))
+            .copied()
     }
 
     /// The event of `place` in `year`, if one is known.
@@ -112,7 +123,7 @@ impl EventIndex {
 /// Per year, the valence that at least two thirds of its commonly invoked
 /// events with a positive or negative valence share (1938: the Munich
 /// Agreement, the Anschluss and Kristallnacht outweigh the Kindertransport).
-fn year_valences(entries: &[Entry]) -> HashMap<i32, Valence> {
+fn valences(entries: &[Entry], bucket: impl Fn(i32) -> i32) -> HashMap<i32, Valence> {
     let mut counts: HashMap<i32, (u32, u32)> = HashMap::new();
     let invoked = entries
         .iter()
@@ -121,7 +132,7 @@ fn year_valences(entries: &[Entry]) -> HashMap<i32, Valence> {
         let (Some(start), Some(v)) = (e.start, e.valence) else {
             continue;
         };
-        let (negative, positive) = counts.entry(start.year).or_default();
+        let (negative, positive) = counts.entry(bucket(start.year)).or_default();
         match v {
             Valence::Negative => *negative += 1,
             Valence::Positive => *positive += 1,
