@@ -18,6 +18,11 @@
 //!   history, so its other historical sides are likely part of the
 //!   argument.
 //!
+//! In a document that argues from history, a commonly invoked side needs
+//! no comparison word, unless it belongs to the story of a precedent an
+//! analogy already took (Kennedy after the Cuban Missile Crisis: same
+//! years, or the same entry again).
+//!
 //! A word of plain narration or commemoration in the sentence
 //! ("anniversary", "was born", "Gedenkfeier", a superlative's "since")
 //! vetoes the stage. The words are data: `gazetteers/cues/markers.tsv`.
@@ -39,6 +44,10 @@ const BUNDLED: (&str, &str) = (
 
 /// The score at which the signals make an analogy (see [`Signals::score`]).
 const THRESHOLD: u32 = 3;
+
+/// Years by which two entries' times may miss each other and still be
+/// one story (see `Detection::elaborates`).
+const ELABORATION_SLACK: i32 = 2;
 
 /// How many bytes open a document (its headline and lead).
 const LEAD: usize = 300;
@@ -199,6 +208,8 @@ struct Signals {
     /// The first explicit comparison word, else the first comparator.
     compare: Option<Compared>,
     arguing: bool,
+    /// The side belongs to the story of a precedent already taken.
+    elaborates: bool,
     history: bool,
     lesson: bool,
     deny: bool,
@@ -224,15 +235,21 @@ impl Signals {
         }
     }
 
-    /// One point per signal, two for an explicit comparison word. No
-    /// comparison word, no analogy (a commonly invoked name beside a
-    /// present-day one is often just news); a mere comparator ("than",
+    /// One point per signal, two for an explicit comparison word. Without
+    /// a comparison word, only a commonly invoked side in a document that
+    /// argues from history (and not a detail of a precedent already taken)
+    /// reaches the threshold: a commonly invoked name beside a present-day
+    /// one is otherwise often just news. A mere comparator ("than",
     /// "comme", "damals") needs the present named in the sentence, since
     /// narration compares the past with the past ("stronger than in
     /// 1940"). A narration word vetoes.
     fn score(&self) -> u32 {
         let Some(explicit) = self.compare.as_ref().map(|c| c.explicit) else {
-            return 0;
+            // No comparison word: a commonly invoked side in a document
+            // that already argues from history is part of the argument,
+            // unless it merely spells out a precedent already taken.
+            let argued = self.invoked && self.arguing && !self.history && !self.elaborates;
+            return if argued { THRESHOLD } else { 0 };
         };
         if self.history || !(explicit || self.present) {
             return 0;
@@ -284,6 +301,25 @@ impl Detection<'_> {
             })
     }
 
+    /// Whether `side` belongs to the story of a precedent an analogy
+    /// already took: the same entry again, or an entry whose time overlaps
+    /// the precedent's ("Kennedy" and "Khrushchev" after the Cuban Missile
+    /// Crisis, the Great Depression after Smoot-Hawley). Writers spell out
+    /// the precedent they invoked; that is no second analogy.
+    fn elaborates(&self, side: &super::Side) -> bool {
+        let span = |s: &super::Side| -> Option<(i32, i32)> {
+            let entry = s.id.as_deref().and_then(|id| self.ctx.gazetteer.get(id));
+            let start = entry.and_then(|e| e.start).map(|d| d.year).or(s.year)?;
+            let end = entry.and_then(|e| e.end).map_or(start, |d| d.year);
+            Some((start.min(end), end.max(start)))
+        };
+        let own = span(side);
+        self.out.iter().any(|a| {
+            (a.target.id.is_some() && a.target.id == side.id)
+                || matches!((own, span(&a.target)), (Some((s, e)), Some((t, u))) if s <= u + ELABORATION_SLACK && t <= e + ELABORATION_SLACK)
+        })
+    }
+
     /// Whether the document's first [`LEAD`] bytes hold a framing word.
     fn framed_as_history(&self) -> bool {
         let lead_end = crate::span::ceil_boundary(self.text, LEAD);
@@ -322,6 +358,7 @@ impl Detection<'_> {
             invoked: p.analogy_flag || p.valence.is_some(),
             present: source.is_some() || self.present_year(s0, s1),
             arguing: !self.out.is_empty(),
+            elaborates: self.elaborates(&p.side),
             ..Signals::default()
         };
         for (class, start, end, lang) in self.ctx.lexicon.markers.find(sentence, s0) {
