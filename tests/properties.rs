@@ -282,3 +282,32 @@ proptest! {
         }
     }
 }
+
+/// Regression (stop 13): a name with an abbreviation's period inside it
+/// ("Sony Corp. of America v. Universal City Studios") was cut by the
+/// sentence splitter and the analogy stage sliced past its sentence and
+/// panicked. Every canonical name of the bundled gazetteer, inside a cue
+/// frame, now goes through the whole pipeline; none may panic, and every
+/// span stays on char boundaries of the input.
+#[test]
+fn every_bundled_name_in_a_frame_extracts_without_panic() {
+    let ex = bundled();
+    for e in ex.gazetteer().entries() {
+        let text = format!(
+            "Critics call it another {}. It isn't, and 1938 was different.",
+            e.canonical
+        );
+        let doc = ex.extract(&text);
+        for m in &doc.mentions {
+            assert!(
+                text.get(m.start..m.end).is_some(),
+                "{text}: {}..{}",
+                m.start,
+                m.end
+            );
+        }
+        for a in &doc.analogies {
+            assert!(text.get(a.target.start..a.target.end).is_some(), "{text}");
+        }
+    }
+}

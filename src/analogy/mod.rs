@@ -359,13 +359,15 @@ struct Past {
 pub(crate) fn detect<'a>(ctx: &'a Context<'a>, text: &'a str, mentions: &'a [Mention]) -> Vec<Analogy> {
     let present = ctx.year.unwrap_or(DEFAULT_PRESENT);
     let past = historical_sides(ctx, text, mentions, present);
+    let mut sentences = Sentences::new(text);
+    sentences.keep_whole(mentions.iter().map(|m| (m.start, m.end)));
     let mut d = Detection {
         ctx,
         text,
         mentions,
         used: vec![false; past.len()],
         past,
-        sentences: Sentences::new(text),
+        sentences,
         out: Vec::new(),
     };
     d.slot_cues();
@@ -609,9 +611,18 @@ type Found = (usize, usize, usize);
 /// then suffix-only cues.
 fn cue_around(ctx: &Context<'_>, text: &str, p: &Past, s0: usize, s1: usize) -> Option<Found> {
     let lex = ctx.lexicon;
-    let from = floor_boundary(text, p.side.start.saturating_sub(PREFIX_WINDOW).max(s0));
+    // The side lies within its sentence (`Sentences::keep_whole`); the
+    // clamps keep the slices valid should a side ever cross its end.
+    let from = floor_boundary(
+        text,
+        p.side
+            .start
+            .saturating_sub(PREFIX_WINDOW)
+            .max(s0)
+            .min(p.side.start),
+    );
     let before = &text[from..p.side.start];
-    let to = ceil_boundary(text, (p.side.end + SUFFIX_WINDOW).min(s1));
+    let to = ceil_boundary(text, (p.side.end + SUFFIX_WINDOW).min(s1).max(p.side.end));
     let after = &text[p.side.end..to];
     let mut best: Option<Found> = None;
     let modifier = names_a_work(before, after);

@@ -52,6 +52,20 @@ impl Sentences {
         }
     }
 
+    /// Drops the sentence starts that fall inside a span of `spans` (sorted
+    /// by start): a mention is never cut in two ("Sony Corp. of America v.
+    /// Universal City Studios" is one name, though "Corp. " looks like a
+    /// sentence end), so every side lies within one sentence.
+    pub fn keep_whole(&mut self, spans: impl Iterator<Item = (usize, usize)>) {
+        let mut spans = spans.peekable();
+        self.starts.retain(|&s| {
+            while spans.peek().is_some_and(|&(_, end)| end <= s) {
+                spans.next();
+            }
+            !spans.peek().is_some_and(|&(start, end)| start < s && s < end)
+        });
+    }
+
     /// The sentence containing byte `at`: (start, end).
     pub fn around(&self, at: usize) -> (usize, usize) {
         let k = self.starts.partition_point(|&s| s <= at).saturating_sub(1);
