@@ -290,6 +290,15 @@ impl Detection<'_> {
         }
     }
 
+    /// Whether a cue-based analogy already stands in sentence `[s0, s1)`:
+    /// its other historical sides are that analogy's present-day side or
+    /// detail ("Alaska 2025 must not become Munich 1938", read in 2040).
+    fn sentence_taken(&self, s0: usize, s1: usize) -> bool {
+        self.out
+            .iter()
+            .any(|a| a.sentences.iter().any(|s| s.start < s1 && s0 < s.end))
+    }
+
     /// Whether the sentence starting at `s0` comes right after one that
     /// rejects an analogy: it spells out the contrast ("…kein zweites 1982.
     /// Damals wechselte die FDP die Seiten…"), narrating the precedent.
@@ -349,7 +358,7 @@ impl Detection<'_> {
             return None;
         }
         let (s0, s1) = self.sentences.around(p.side.start);
-        if self.follows_a_rejection(s0) {
+        if self.follows_a_rejection(s0) || self.sentence_taken(s0, s1) {
             return None;
         }
         let sentence = self.text.get(s0..s1)?;
@@ -537,7 +546,7 @@ mod tests {
     }
 
     #[test]
-    fn score_needs_a_comparison_word_and_the_present_for_a_comparator() {
+    fn score_needs_a_comparison_word_or_an_argued_document() {
         let word = |explicit| Compared {
             start: 0,
             end: 1,
@@ -551,7 +560,19 @@ mod tests {
             arguing: true,
             ..Signals::default()
         };
-        assert_eq!(all(None).score(), 0);
+        // No comparison word: enough in a document that argues from
+        // history, unless the side spells out a precedent already taken.
+        assert_eq!(all(None).score(), THRESHOLD);
+        let elaborating = Signals {
+            elaborates: true,
+            ..all(None)
+        };
+        assert_eq!(elaborating.score(), 0);
+        let not_argued = Signals {
+            arguing: false,
+            ..all(None)
+        };
+        assert_eq!(not_argued.score(), 0);
         assert_eq!(
             all(Some(word(false))).score(),
             0,
