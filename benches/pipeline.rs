@@ -331,14 +331,47 @@ fn bench(c: &mut Criterion) {
             })
         });
     }
+    // About a million aliases: the bundled gazetteer plus synthetic person
+    // names made of pseudo-syllables that never occur in the corpus, so
+    // the mentions found stay exactly those of the full gazetteer.
+    let mut big = ex.gazetteer().clone();
+    let synthetic = synthetic_people(MILLION_ALIASES.saturating_sub(ex.aliases_len()));
+    let extra = Gazetteer::from_str(&synthetic, "synthetic").expect("synthetic gazetteer");
+    big.merge(extra);
+    let t = std::time::Instant::now();
+    let large = Extractor::builder()
+        .bundled(false)
+        .gazetteer(big)
+        .build()
+        .expect("large extractor");
+    let found: usize = docs.iter().map(|d| large.extract(d).mentions.len()).sum();
+    assert_eq!(found, full, "synthetic names must not occur in the corpus");
+    println!(
+        "gazetteer of {} entries: {} aliases, {found} mentions, built in {:.1} s, matcher {:.0} MiB",
+        large.gazetteer().len(),
+        large.aliases_len(),
+        t.elapsed().as_secs_f64(),
+        large.matcher_memory() as f64 / (1 << 20) as f64
+    );
+    g.bench_function("extract_1m_aliases", |b| {
+        b.iter(|| {
+            docs.iter()
+                .map(|d| large.extract(black_box(d)).mentions.len())
+                .sum::<usize>()
+        })
+    });
+    drop(large);
     g.finish();
 
     // Throughput against document size: the same text cut into documents
-    // of 1 KB, 64 KB and 1 MB.
-    let all = docs.join(" ");
+    // of 1 KB, 64 KB, 1 MB and 10 MB (the corpus repeated to reach it).
+    let mut all = docs.join(" ");
+    while all.len() < 10 << 20 {
+        all = format!("{all} {all}");
+    }
     let mut g = c.benchmark_group("doc_size");
     g.sample_size(10);
-    for size in [1 << 10, 1 << 16, 1 << 20] {
+    for size in [1 << 10, 1 << 16, 1 << 20, 10 << 20] {
         let pieces = split_at_spaces(&all, size);
         let bytes: usize = pieces.iter().map(|p| p.len()).sum();
         g.throughput(Throughput::Bytes(bytes as u64));
@@ -363,6 +396,43 @@ fn bench(c: &mut Criterion) {
         )
     });
     g.finish();
+}
+
+/// The size of the largest point of the gazetteer-size curve.
+const MILLION_ALIASES: usize = 1_000_000;
+
+/// A gazetteer file of `n` synthetic people, one alias each ("Kavrulo
+/// Tezimbrak"): three pseudo-syllables per word, from letter pairs chosen so
+/// that the words are no words of English, French or German text.
+fn synthetic_people(n: usize) -> String {
+    const ONSETS: &[&str] = &[
+        "kav", "tez", "vul", "zor", "qim", "xar", "yul", "brak", "drom", "gruv",
+    ];
+    const NUCLEI: &[&str] = &["ru", "im", "ok", "az", "ev", "ul", "iq", "ox", "ej", "uy"];
+    const CODAS: &[&str] = &[
+        "lo", "brak", "zen", "trix", "vok", "mur", "dax", "quo", "sel", "fin",
+    ];
+    let word = |k: usize| {
+        let w = format!(
+            "{}{}{}",
+            ONSETS[k % 10],
+            NUCLEI[(k / 10) % 10],
+            CODAS[(k / 100) % 10]
+        );
+        let mut c = w.chars();
+        c.next()
+            .map_or(w.clone(), |f| f.to_uppercase().chain(c).collect())
+    };
+    let mut out = String::from("id\tkind\tcanonical\taliases\n");
+    for i in 0..n {
+        // 1,000 first words × 1,000 last words cover a million names.
+        out.push_str(&format!(
+            "synthetic/{i}\tperson\t{} {}\t\n",
+            word(i % 1000),
+            word(i / 1000 % 1000 + 7)
+        ));
+    }
+    out
 }
 
 /// Every alias of the gazetteer, normalised, sorted and deduplicated: the
