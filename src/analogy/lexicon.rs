@@ -712,49 +712,25 @@ mod tests {
 
     #[test]
     fn malformed_lines_report_file_and_line() {
-        let mut cues = Vec::new();
-        let err = parse(
+        let error = |text: &str, name: &str| {
+            parse(text, name, "en", &mut Vec::new(), &mut Vec::new())
+                .unwrap_err()
+                .to_string()
+        };
+        let err = error(
             "family\tstance\tweight\tpattern\nbecoming\twarning\t0.9\n",
             "x.tsv",
-            "en",
-            &mut cues,
-            &mut Vec::new(),
-        )
-        .unwrap_err();
-        assert!(
-            err.to_string().contains("x.tsv") && err.to_string().contains('2'),
-            "{err}"
         );
-        let err = parse(
-            "nonsense\twarning\t0.9\tanother {H}\n",
-            "y.tsv",
-            "en",
-            &mut cues,
-            &mut Vec::new(),
-        )
-        .unwrap_err();
-        assert!(err.to_string().contains("y.tsv"), "{err}");
-        let err = parse(
-            "repetition\twarning\t0.9\tanother\n",
-            "z.tsv",
-            "en",
-            &mut cues,
-            &mut Vec::new(),
-        )
-        .unwrap_err();
-        assert!(err.to_string().contains("z.tsv"), "{err}");
+        assert!(err.contains("x.tsv") && err.contains('2'), "{err}");
+        let err = error("nonsense\twarning\t0.9\tanother {H}\n", "y.tsv");
+        assert!(err.contains("y.tsv"), "{err}");
+        let err = error("repetition\twarning\t0.9\tanother\n", "z.tsv");
+        assert!(err.contains("z.tsv"), "{err}");
         // Unbalanced groups: checked when read, though each cue's own regex
         // compiles only on first use.
         for pattern in ["(another {H}", "another) {H}", "(a|b {<}"] {
-            let err = parse(
-                &format!("repetition\twarning\t0.9\t{pattern}\n"),
-                "w.tsv",
-                "en",
-                &mut cues,
-                &mut Vec::new(),
-            )
-            .unwrap_err();
-            assert!(err.to_string().contains("w.tsv"), "{err}");
+            let err = error(&format!("repetition\twarning\t0.9\t{pattern}\n"), "w.tsv");
+            assert!(err.contains("w.tsv"), "{err}");
         }
     }
 
